@@ -1,0 +1,235 @@
+//! Command-line definitions (clap derive). Each `///` comment is the `--help`
+//! text; the long help of each command teaches by example.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::output::ColorChoice;
+
+/// newsdex: search tech-news articles by passage, with the entities, money
+/// amounts and topics (exclusivity, disputes, deals) in them.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdex",
+    version,
+    about,
+    after_help = "Examples:
+  newsdex index corpus/                      build the index from a folder
+  newsdex search \"Azure exclusivity\"         rank passages about it
+  newsdex search \"cloud deal\" --min-amount 10bn --entity AWS
+  newsdex search \"legal action\" --topic dispute --json | jq .data.path
+  echo 'Microsoft invested $10bn.' | newsdex extract -
+
+Exit status: 0 when something was found, 1 when nothing was, 2 on error."
+)]
+pub struct Cli {
+    /// Index folder [default: index/, or $NEWSDEX_INDEX].
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// When to colour output: auto (only on a terminal, not with NO_COLOR), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the index from a corpus folder (text, Markdown, HTML, JSON, JSON Lines).
+    #[command(after_help = "Examples:
+  newsdex index                              index corpus/ into index/
+  newsdex index ~/news --index /tmp/news-index
+  newsdex index ../shared/data/bbc --json     machine-readable summary on stdout
+
+The new index is built beside the old one and swapped in when complete, so an
+interrupted run leaves the previous index searchable. Files that cannot be read
+are named on stderr with the reason and counted in the summary.")]
+    Index(IndexArgs),
+    /// Rank passages for a query.
+    #[command(after_help = "Query syntax:
+  azure exclusivity          passages with these words (all or most first)
+  \"sole cloud provider\"      an exact phrase
+  +amazon -google            require / exclude a word
+  openai AND (azure OR aws)  boolean operators (capitals) and grouping
+  title:stargate             a word in one field: title, text, heading, source, author
+  entity:\"Amazon Web Services\"  passages tagged with an entity (any alias)
+  date:2025  date:>=2025-01  date:[2024-01-01 TO 2024-06-30]
+
+Text that is not valid syntax (a stray quote, C++, AT&T) is searched as plain
+words, with a note on stderr.
+
+Examples:
+  newsdex search \"Azure exclusivity\" --explain
+  newsdex search \"cloud deal\" --min-amount 10bn --entity AWS
+  newsdex search \"fine\" --min-amount '€100m' --currency EUR
+  newsdex search \"legal action\" --topic dispute --since 2025-01-01
+  newsdex search openai --sort date -n 5 --json")]
+    Search(SearchArgs),
+    /// Show what the indexer finds in a text: passages, money, entities, topics.
+    #[command(after_help = "Examples:
+  newsdex extract corpus/articles/some-article.txt
+  echo 'Microsoft has invested tens of billions of dollars.' | newsdex extract - --json")]
+    Extract(ExtractArgs),
+}
+
+/// Options of `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Corpus folder to index.
+    #[arg(default_value = "corpus", value_name = "CORPUS_DIR")]
+    pub corpus: PathBuf,
+    /// Replace an index built by another version of newsdex.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Wait for another running indexer instead of failing.
+    #[arg(long)]
+    pub wait: bool,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar and no per-file warnings (the summary still counts them).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Exit with status 2 if any file was skipped or warned about.
+    #[arg(long)]
+    pub strict: bool,
+    /// Skip files larger than this (e.g. 64MB, 500k, 1GB).
+    #[arg(long, default_value = "64MB", value_name = "SIZE")]
+    pub max_file_size: String,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Turn off money extraction (to measure its cost).
+    #[arg(long, hide = true)]
+    pub no_money: bool,
+    /// Turn off entity extraction (to measure its cost).
+    #[arg(long, hide = true)]
+    pub no_entities: bool,
+    /// Turn off topic scoring (to measure its cost).
+    #[arg(long, hide = true)]
+    pub no_topics: bool,
+}
+
+/// Options of `newsdex search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (see the syntax below).
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    /// Number of hits to show.
+    #[arg(short = 'n', long = "limit", default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// JSON Lines on stdout: one {"type":"hit"} per hit, then a {"type":"summary"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Only passages tagged with this entity (any alias; repeat: all must match).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+    /// Only passages with an amount of at least this (1bn, $500m, 1e9, '€2 billion').
+    #[arg(long, value_name = "AMOUNT")]
+    pub min_amount: Option<String>,
+    /// Only passages with an amount of at most this.
+    #[arg(long, value_name = "AMOUNT")]
+    pub max_amount: Option<String>,
+    /// Compare amounts exactly in this currency (ISO code, e.g. EUR) instead of approximate USD.
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles published on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only articles from this source (words of its name; repeat for any of several).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Rank passages about this topic higher (repeatable).
+    #[arg(long, value_enum, value_name = "TOPIC")]
+    pub topic: Vec<TopicArg>,
+    /// With --topic: only passages scoring at least this on it (0 to 1).
+    #[arg(long, value_name = "SCORE")]
+    pub min_topic: Option<f32>,
+    /// At most this many passages from one article (0: no limit).
+    #[arg(long, default_value_t = 2, value_name = "K")]
+    pub per_article: usize,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Show each hit's score broken into its parts.
+    #[arg(long)]
+    pub explain: bool,
+    /// Plain BM25 over passage text only (the baseline; turns every other part off).
+    #[arg(long)]
+    pub plain: bool,
+    /// Don't boost passages where the query words are close together.
+    #[arg(long)]
+    pub no_proximity: bool,
+    /// Don't boost passages about the query's topics.
+    #[arg(long)]
+    pub no_topics: bool,
+    /// Don't expand topical queries with their topic's vocabulary.
+    #[arg(long)]
+    pub no_expansion: bool,
+    /// Don't boost passages tagged with entities the query names.
+    #[arg(long)]
+    pub no_entity_boost: bool,
+    /// Show syndicated copies as separate hits.
+    #[arg(long)]
+    pub no_collapse: bool,
+    /// Corpus to build the index from if it does not exist yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR", hide = true)]
+    pub corpus: PathBuf,
+}
+
+/// Options of `newsdex extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// File to read, or `-` for stdin.
+    #[arg(default_value = "-", value_name = "FILE|-")]
+    pub file: String,
+    /// Format of stdin (or of a file with an unusual extension).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+    /// JSON Lines on stdout: one {"type":"passage"} per passage, then a summary.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Topics for `--topic`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TopicArg {
+    Exclusivity,
+    Dispute,
+    Deal,
+}
+
+/// Orders for `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Date,
+}
+
+/// Formats for `extract --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Txt,
+    Md,
+    Html,
+    Json,
+    Jsonl,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,66 @@
+//! One file per subcommand: each turns flags into settings, calls the
+//! library, and hands the results to a printer.
+
+mod extract;
+mod index;
+mod search;
+
+use std::path::PathBuf;
+
+use crate::cli::{Cli, Command};
+
+/// What a successful command found, mapped to exit codes 0 and 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Found,
+    NothingFound,
+}
+
+/// An error caused by the user's request rather than by the system; printed
+/// without a backtrace-like chain.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let index_dir = cli.index.clone().unwrap_or_else(|| PathBuf::from("index"));
+    let color = cli.color.resolve();
+    match cli.command {
+        Command::Index(args) => index::run(args, &index_dir),
+        Command::Search(args) => search::run(args, &index_dir, color),
+        Command::Extract(args) => extract::run(args, color),
+    }
+}
+
+/// Reads sizes like `64MB`, `500k`, `1GiB` or `1048576`.
+pub(crate) fn parse_size(text: &str) -> Result<u64, UsageError> {
+    let t = text.trim().to_ascii_lowercase();
+    let split = t.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number: f64 = number
+        .parse()
+        .map_err(|_| UsageError(format!("size `{text}` is not a number with an optional unit (k, MB, GB)")))?;
+    let factor = match unit.trim() {
+        "" | "b" => 1.0,
+        "k" | "kb" | "kib" => 1024.0,
+        "m" | "mb" | "mib" => 1024.0 * 1024.0,
+        "g" | "gb" | "gib" => 1024.0 * 1024.0 * 1024.0,
+        other => return Err(UsageError(format!("unknown size unit `{other}` in `{text}` (use k, MB or GB)"))),
+    };
+    Ok((number * factor) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64MB").unwrap(), 64 << 20);
+        assert_eq!(parse_size("500k").unwrap(), 500 << 10);
+        assert_eq!(parse_size("1024").unwrap(), 1024);
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5 parsecs").is_err());
+    }
+}

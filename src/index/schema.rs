@@ -1,0 +1,201 @@
+//! The index schema, in one place: every field newsdex stores or searches, its
+//! options, the analyzers, and the schema version.
+//!
+//! One tantivy document is one passage; it carries its article's fields too, so
+//! a hit can be shown without a second lookup.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Bumped whenever the fields or analyzers change; an index with another
+/// version is refused with a message to rebuild.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// English text: words, lower-cased, accents folded, Porter-stemmed.
+pub const ANALYZER_EN: &str = "newsdex_en";
+/// Names and sources: words, lower-cased, accents folded, not stemmed.
+pub const ANALYZER_PLAIN: &str = "newsdex_plain";
+/// Exact values matched case-insensitively (canonical entity names).
+pub const ANALYZER_EXACT: &str = "newsdex_exact";
+
+/// Handles to every field, so no module looks fields up by name.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub schema: Schema,
+    /// Stable article id (path plus `#N` for multi-article files).
+    pub article_id: Field,
+    pub path: Field,
+    pub title: Field,
+    pub source: Field,
+    pub url: Field,
+    pub author: Field,
+    pub published: Field,
+    /// Position of the passage in its article (0-based).
+    pub ordinal: Field,
+    /// 1-based line of the passage in its file.
+    pub line: Field,
+    /// The passage text, searched with stemming and positions (for phrases).
+    pub text: Field,
+    /// The heading the passage sits under.
+    pub heading: Field,
+    /// Canonical entity names and their parents, matched exactly.
+    pub entity: Field,
+    /// Entity kinds as facets (`/organization`, `/person`, ...).
+    pub entity_kind: Field,
+    /// Canonical entity names as words, so BM25 can match them.
+    pub entity_words: Field,
+    /// Each money amount's approximate value in US dollars.
+    pub amount_usd: Field,
+    /// Each amount keyed by currency: see [`amount_key`].
+    pub amount_key: Field,
+    /// ISO currency codes of the passage's amounts.
+    pub currency: Field,
+    pub topic_exclusivity: Field,
+    pub topic_dispute: Field,
+    pub topic_deal: Field,
+    /// The extracted facts (amounts, entities, topics) as JSON, for display.
+    pub facts: Field,
+}
+
+impl Fields {
+    /// Builds the schema.
+    pub fn new() -> Fields {
+        let mut b = Schema::builder();
+        let text_with = |analyzer: &str, positions: bool| {
+            let record = if positions {
+                IndexRecordOption::WithFreqsAndPositions
+            } else {
+                IndexRecordOption::WithFreqs
+            };
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analyzer)
+                    .set_index_option(record),
+            )
+        };
+        let score = NumericOptions::default().set_indexed().set_fast();
+        let article_id = b.add_text_field("article_id", STRING | STORED | FAST);
+        let path = b.add_text_field("path", STRING | STORED);
+        let title = b.add_text_field("title", text_with(ANALYZER_EN, true).set_stored());
+        let source = b.add_text_field("source", text_with(ANALYZER_PLAIN, true).set_stored());
+        let url = b.add_text_field("url", STORED);
+        let author = b.add_text_field("author", text_with(ANALYZER_PLAIN, true).set_stored());
+        let published = b.add_date_field("published", INDEXED | FAST | STORED);
+        let ordinal = b.add_u64_field("ordinal", STORED | FAST);
+        let line = b.add_u64_field("line", STORED);
+        let text = b.add_text_field("text", text_with(ANALYZER_EN, true).set_stored());
+        let heading = b.add_text_field("heading", text_with(ANALYZER_EN, true).set_stored());
+        let entity = b.add_text_field("entity", text_with(ANALYZER_EXACT, false));
+        let entity_kind = b.add_facet_field("entity_kind", INDEXED);
+        let entity_words = b.add_text_field("entity_words", text_with(ANALYZER_EN, true));
+        let amount_usd = b.add_f64_field("amount_usd", score.clone());
+        let amount_key = b.add_u64_field("amount_key", INDEXED);
+        let currency = b.add_text_field("currency", STRING);
+        let topic_exclusivity = b.add_f64_field("topic_exclusivity", score.clone());
+        let topic_dispute = b.add_f64_field("topic_dispute", score.clone());
+        let topic_deal = b.add_f64_field("topic_deal", score);
+        let facts = b.add_text_field("facts", STORED);
+        Fields {
+            schema: b.build(),
+            article_id,
+            path,
+            title,
+            source,
+            url,
+            author,
+            published,
+            ordinal,
+            line,
+            text,
+            heading,
+            entity,
+            entity_kind,
+            entity_words,
+            amount_usd,
+            amount_key,
+            currency,
+            topic_exclusivity,
+            topic_dispute,
+            topic_deal,
+            facts,
+        }
+    }
+
+    /// The field holding a topic's score.
+    pub fn topic(&self, topic: crate::extract::topics::Topic) -> Field {
+        use crate::extract::topics::Topic;
+        match topic {
+            Topic::Exclusivity => self.topic_exclusivity,
+            Topic::Dispute => self.topic_dispute,
+            Topic::Deal => self.topic_deal,
+        }
+    }
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields::new()
+    }
+}
+
+/// Registers newsdex's analyzers on an index (needed on every open).
+pub fn register_analyzers(index: &Index) {
+    let en = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(tantivy::tokenizer::Language::English))
+        .build();
+    let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let exact = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    let manager = index.tokenizers();
+    manager.register(ANALYZER_EN, en);
+    manager.register(ANALYZER_PLAIN, plain);
+    manager.register(ANALYZER_EXACT, exact);
+}
+
+/// Bits of [`amount_key`] that hold the value; the currency sits above them.
+const KEY_VALUE_BITS: u32 = 48;
+
+/// Packs a currency and a whole-unit value into one sortable u64, so a range
+/// query can ask for "EUR amounts between a and b" even when a passage holds
+/// amounts in several currencies. Values are capped at 2^48 − 1 (≈ 2.8e14).
+pub fn amount_key(currency: &str, value: f64) -> u64 {
+    let code = currency
+        .bytes()
+        .take(3)
+        .fold(0u64, |acc, b| (acc << 5) | u64::from(b.to_ascii_uppercase().saturating_sub(b'@') & 31));
+    let max = (1u64 << KEY_VALUE_BITS) - 1;
+    let units = if value.is_finite() && value > 0.0 {
+        (value.round() as u64).min(max)
+    } else {
+        0
+    };
+    (code << KEY_VALUE_BITS) | units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amount_keys_sort_within_a_currency_and_separate_currencies() {
+        assert!(amount_key("EUR", 5.0) < amount_key("EUR", 6.0));
+        assert!(amount_key("EUR", 1e14) < amount_key("GBP", 1.0));
+        assert!(amount_key("USD", 1e300) > amount_key("USD", 1e12));
+        assert_eq!(amount_key("usd", 3.0), amount_key("USD", 3.0));
+    }
+}

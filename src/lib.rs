@@ -1,0 +1,20 @@
+//! newsdex: a command-line search engine for tech-news articles.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! walk → parse → split into passages → extract (entities, money, topics) → write index
+//! query text → parse → rank → snippet → print (human | JSON)
+//! ```
+//!
+//! [`ingest`] reads corpora, [`extract`] finds facts in passages, [`index`]
+//! owns the schema and the on-disk index, [`search`] ranks passages, and
+//! [`output`] prints them. [`cli`] and [`commands`] are the binary's front end.
+
+pub mod cli;
+pub mod commands;
+pub mod extract;
+pub mod index;
+pub mod ingest;
+pub mod output;
+pub mod search;

@@ -1,0 +1,30 @@
+//! The `newsdex` binary: parse arguments, run the command, map the outcome to
+//! an exit code (0 found, 1 nothing found, 2 error).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use newsdex::cli::Cli;
+use newsdex::commands::{run, Outcome};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(Outcome::Found) => ExitCode::from(0),
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(0),
+        Err(err) => {
+            eprintln!("newsdex: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `newsdex search x | head` closing the pipe early is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

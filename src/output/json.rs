@@ -1,0 +1,148 @@
+//! The JSON contract: every record newsdex prints with `--json`, as
+//! serialize-only types in one place.
+//!
+//! Output is JSON Lines. Each line is an envelope `{"type": T, "data": {...}}`:
+//!
+//! | type       | printed by            | data                                   |
+//! |------------|-----------------------|----------------------------------------|
+//! | `hit`      | search                | [`HitRecord`]                          |
+//! | `passage`  | extract               | [`PassageRecord`]                      |
+//! | `summary`  | search, index, extract| [`SearchSummary`], [`IndexSummary`], [`ExtractSummary`] |
+//!
+//! Every summary carries `schema_version` ([`JSON_SCHEMA_VERSION`]); fields are
+//! only ever added within a version.
+
+use serde::Serialize;
+
+use crate::extract::{AmountFact, EntityFact, TopicFacts};
+
+/// Version of the JSON output contract.
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+/// `{"type": ..., "data": ...}`: the envelope of every line.
+#[derive(Serialize)]
+pub struct Envelope<'a, T: Serialize> {
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    pub data: T,
+}
+
+/// One ranked passage.
+#[derive(Serialize)]
+pub struct HitRecord<'a> {
+    pub rank: usize,
+    pub score: f32,
+    pub path: &'a str,
+    pub line: u64,
+    pub article_id: &'a str,
+    pub passage: u64,
+    pub title: &'a str,
+    pub source: &'a str,
+    pub date: Option<&'a str>,
+    pub url: &'a str,
+    pub author: &'a str,
+    pub heading: Option<&'a str>,
+    pub text: &'a str,
+    pub snippet: SnippetRecord<'a>,
+    pub amounts: &'a [AmountFact],
+    pub entities: &'a [EntityFact],
+    pub topics: TopicFacts,
+    pub copies: Vec<CopyRecord<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<ExplainRecord>,
+}
+
+/// The best fragment of a passage with byte ranges of the matched words.
+#[derive(Serialize)]
+pub struct SnippetRecord<'a> {
+    pub text: &'a str,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// A syndicated copy folded into a hit.
+#[derive(Serialize)]
+pub struct CopyRecord<'a> {
+    pub path: &'a str,
+    pub line: u64,
+    pub source: &'a str,
+}
+
+/// A hit's score parts (`--explain`).
+#[derive(Serialize)]
+pub struct ExplainRecord {
+    /// Additive parts: bm25, proximity, entities, expansion.
+    pub parts: std::collections::BTreeMap<&'static str, f32>,
+    /// The passage's scores on the query's topics.
+    pub topics: std::collections::BTreeMap<&'static str, f32>,
+    pub topic_multiplier: f32,
+}
+
+/// Closing record of a search.
+#[derive(Serialize)]
+pub struct SearchSummary<'a> {
+    pub schema_version: u32,
+    pub query: &'a str,
+    pub hits: usize,
+    pub total_matches: usize,
+    pub topics: Vec<&'static str>,
+    pub note: Option<&'a str>,
+    pub took_ms: f64,
+}
+
+/// A file or record that was not indexed.
+#[derive(Serialize)]
+pub struct SkipRecord<'a> {
+    pub location: &'a str,
+    pub reason: &'a str,
+}
+
+/// Closing record of an index build.
+#[derive(Serialize)]
+pub struct IndexSummary<'a> {
+    pub schema_version: u32,
+    pub corpus: String,
+    pub index: String,
+    pub files_seen: u64,
+    pub files_indexed: u64,
+    pub articles: u64,
+    pub passages: u64,
+    pub ignored: u64,
+    pub skipped: Vec<SkipRecord<'a>>,
+    pub warnings: Vec<SkipRecord<'a>>,
+    pub index_bytes: u64,
+    pub elapsed_ms: f64,
+}
+
+/// One passage of `newsdex extract`.
+#[derive(Serialize)]
+pub struct PassageRecord<'a> {
+    pub article: usize,
+    pub title: &'a str,
+    pub passage: u32,
+    pub line: u32,
+    pub heading: Option<&'a str>,
+    pub text: &'a str,
+    pub amounts: &'a [AmountFact],
+    pub entities: &'a [EntityFact],
+    pub topics: TopicFacts,
+}
+
+/// Closing record of `newsdex extract`.
+#[derive(Serialize)]
+pub struct ExtractSummary {
+    pub schema_version: u32,
+    pub articles: usize,
+    pub passages: usize,
+    pub amounts: usize,
+    pub entities: usize,
+}
+
+/// Writes one envelope line.
+pub fn write_record<T: Serialize>(
+    out: &mut dyn std::io::Write,
+    kind: &str,
+    data: T,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &Envelope { kind, data })?;
+    out.write_all(b"\n")
+}

@@ -1,0 +1,85 @@
+//! Build progress on stderr with indicatif: a bar when stderr is a terminal,
+//! nothing otherwise (or under `--quiet`). Warnings and skips are printed above
+//! the bar as they happen, naming the file and the reason.
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::index::Reporter;
+use crate::ingest::Skip;
+
+/// The binary's [`Reporter`].
+pub struct ProgressReporter {
+    bar: ProgressBar,
+    /// Print per-file warnings (off under `--quiet`).
+    warnings: bool,
+}
+
+impl ProgressReporter {
+    /// A reporter that shows a bar only on a terminal and not when `quiet`.
+    pub fn new(quiet: bool) -> ProgressReporter {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        if quiet || !std::io::stderr().is_terminal() {
+            bar.set_draw_target(ProgressDrawTarget::hidden());
+        }
+        ProgressReporter {
+            bar,
+            warnings: !quiet,
+        }
+    }
+
+    fn note(&self, kind: &str, skip: &Skip) {
+        if self.warnings {
+            self.bar
+                .suspend(|| eprintln!("newsdex: {kind} {}: {}", skip.location, skip.reason));
+        }
+    }
+}
+
+impl Reporter for ProgressReporter {
+    fn start(&self, files: u64, bytes: u64) {
+        self.bar.set_length(bytes);
+        self.bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {msg} ({eta})",
+            )
+            .expect("static template is valid")
+            .progress_chars("=> "),
+        );
+        self.bar.set_message(format!("{files} files"));
+    }
+
+    fn file_done(&self, bytes: u64) {
+        self.bar.inc(bytes);
+    }
+
+    fn skipped(&self, skip: &Skip) {
+        self.note("skipped", skip);
+    }
+
+    fn warning(&self, warning: &Skip) {
+        self.note("warning:", warning);
+    }
+
+    fn finishing(&self) {
+        self.bar.set_message("committing");
+    }
+}
+
+impl Drop for ProgressReporter {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// A reporter that shows nothing (tests, library use).
+pub struct SilentReporter;
+
+impl Reporter for SilentReporter {
+    fn start(&self, _: u64, _: u64) {}
+    fn file_done(&self, _: u64) {}
+    fn skipped(&self, _: &Skip) {}
+    fn warning(&self, _: &Skip) {}
+    fn finishing(&self) {}
+}

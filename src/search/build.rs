@@ -1,0 +1,461 @@
+//! From a parsed query, filters and ranking switches to tantivy queries.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur as TOccur, PhraseQuery,
+    Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use super::query::{Clause, Node, Occur, ParsedQuery, QueryField};
+use super::SearchError;
+use crate::extract::entities::EntityExtractor;
+use crate::extract::topics::{expansion_terms, Topic};
+use crate::index::{amount_key, Fields};
+
+/// Title words say what the whole article is about; they count a bit more.
+const TITLE_BOOST: f32 = 1.5;
+const HEADING_BOOST: f32 = 0.6;
+const ENTITY_WORDS_BOOST: f32 = 0.7;
+/// A passage tagged with an entity the query names (any alias).
+const ENTITY_BOOST: f32 = 1.2;
+/// The query words as an exact phrase, and within a few words of each other.
+const PHRASE_BOOST: f32 = 1.0;
+const NEAR_BOOST: f32 = 0.8;
+const NEAR_SLOP: u32 = 8;
+/// Expanded topic vocabulary weighs less than the user's own words.
+const EXPANSION_BOOST: f32 = 0.35;
+
+/// Filters that restrict which passages can match.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Entity names (any alias); every one must be tagged on the passage.
+    pub entities: Vec<String>,
+    pub min_amount: Option<AmountFilter>,
+    pub max_amount: Option<AmountFilter>,
+    /// Compare amounts in this currency exactly instead of in approximate USD.
+    pub currency: Option<String>,
+    /// Seconds since the epoch, inclusive.
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+    /// Source names (words matched, case-insensitive); any may match.
+    pub sources: Vec<String>,
+    /// Topics asked for with `--topic`; boost, and filter with `min_topic`.
+    pub topics: Vec<Topic>,
+    pub min_topic: Option<f32>,
+}
+
+/// An amount bound: a value and the currency it was written in, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmountFilter {
+    pub value: f64,
+    pub currency: Option<String>,
+}
+
+/// Ranking switches, so each part of the score can be measured on its own.
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    /// Plain BM25 over passage text only: the baseline.
+    pub plain: bool,
+    pub proximity: bool,
+    pub topics: bool,
+    pub expansion: bool,
+    pub entities: bool,
+    /// At most this many passages from one article (0 = no limit).
+    pub per_article: usize,
+    /// Fold near-duplicate passages (syndicated copies) into one hit.
+    pub collapse: bool,
+}
+
+impl Default for Ranking {
+    fn default() -> Self {
+        Ranking {
+            plain: false,
+            proximity: true,
+            topics: true,
+            expansion: true,
+            entities: true,
+            per_article: 2,
+            collapse: true,
+        }
+    }
+}
+
+impl Ranking {
+    /// The baseline: plain BM25 over passage text, nothing else.
+    pub fn plain() -> Ranking {
+        Ranking {
+            plain: true,
+            proximity: false,
+            topics: false,
+            expansion: false,
+            entities: false,
+            per_article: 0,
+            collapse: false,
+        }
+    }
+}
+
+/// The queries a search runs, with its scoring parts kept apart for `--explain`.
+pub(crate) struct BuiltQuery {
+    /// What is collected: scoring parts and filters.
+    pub full: Box<dyn Query>,
+    /// Named scoring parts (each evaluated alone for `--explain`).
+    pub parts: Vec<(&'static str, Box<dyn Query>)>,
+}
+
+pub(crate) struct QueryBuilder<'a> {
+    pub fields: &'a Fields,
+    pub en: TextAnalyzer,
+    pub plain_words: TextAnalyzer,
+    pub ranking: &'a Ranking,
+}
+
+impl QueryBuilder<'_> {
+    pub fn build(
+        &mut self,
+        parsed: &ParsedQuery,
+        filters: &Filters,
+        topics: &[Topic],
+    ) -> Result<BuiltQuery, SearchError> {
+        let (core_clauses, excluded): (Vec<&Clause>, Vec<&Clause>) = parsed
+            .clauses
+            .iter()
+            .partition(|c| c.occur != Occur::MustNot);
+        let has_must = core_clauses.iter().any(|c| c.occur == Occur::Must);
+        let mut parts: Vec<(&'static str, Box<dyn Query>)> = Vec::new();
+        let core = self.clauses(&core_clauses.into_iter().cloned().collect::<Vec<_>>())?;
+        if let Some(core) = core {
+            parts.push(("bm25", core));
+        }
+        let words = parsed.positive_words();
+        if self.ranking.proximity && !self.ranking.plain {
+            if let Some(q) = self.proximity(&words) {
+                parts.push(("proximity", q));
+            }
+        }
+        if self.ranking.entities && !self.ranking.plain {
+            if let Some(q) = self.named_entities(&words.join(" ")) {
+                parts.push(("entities", q));
+            }
+        }
+        if self.ranking.expansion && !self.ranking.plain {
+            if let Some(q) = self.expansion(topics, &words) {
+                parts.push(("expansion", q));
+            }
+        }
+
+        let mut top: Vec<(TOccur, Box<dyn Query>)> = Vec::new();
+        if parts.is_empty() {
+            top.push((TOccur::Must, Box::new(AllQuery)));
+        } else if has_must {
+            // The user's required words decide what matches; the other parts only score.
+            let mut iter = parts.iter();
+            let (_, core) = iter.next().expect("parts is not empty");
+            top.push((TOccur::Must, core.box_clone()));
+            for (_, q) in iter {
+                top.push((TOccur::Should, q.box_clone()));
+            }
+        } else {
+            for (_, q) in &parts {
+                top.push((TOccur::Should, q.box_clone()));
+            }
+        }
+        for clause in excluded {
+            if let Some(q) = self.node(&clause.node)? {
+                top.push((TOccur::MustNot, q));
+            }
+        }
+        if top.iter().all(|(o, _)| *o == TOccur::MustNot) {
+            top.push((TOccur::Must, Box::new(AllQuery)));
+        }
+        for filter in self.filters(filters)? {
+            top.push((TOccur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+        }
+        Ok(BuiltQuery {
+            full: Box::new(BooleanQuery::new(top)),
+            parts,
+        })
+    }
+
+    fn clauses(&mut self, clauses: &[Clause]) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let mut subs: Vec<(TOccur, Box<dyn Query>)> = Vec::new();
+        for clause in clauses {
+            let Some(q) = self.node(&clause.node)? else {
+                continue;
+            };
+            let occur = match clause.occur {
+                Occur::Should => TOccur::Should,
+                Occur::Must => TOccur::Must,
+                Occur::MustNot => TOccur::MustNot,
+            };
+            subs.push((occur, q));
+        }
+        if subs.is_empty() {
+            return Ok(None);
+        }
+        if subs.iter().all(|(o, _)| *o == TOccur::MustNot) {
+            subs.push((TOccur::Must, Box::new(AllQuery)));
+        }
+        if subs.len() == 1 && subs[0].0 != TOccur::MustNot {
+            return Ok(subs.pop().map(|(_, q)| q));
+        }
+        Ok(Some(Box::new(BooleanQuery::new(subs))))
+    }
+
+    fn node(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
+        Ok(match node {
+            Node::Word { field: None, text } => self.default_fields(text, false),
+            Node::Phrase { field: None, text } => self.default_fields(text, true),
+            Node::Word { field: Some(f), text } | Node::Phrase { field: Some(f), text } => {
+                self.in_field(*f, text)
+            }
+            Node::DateRange { from, to } => Some(date_range(self.fields.published, *from, *to)),
+            Node::Group(inner) => self.clauses(inner)?,
+        })
+    }
+
+    /// A word or phrase searched in passage text, title, heading and entity names.
+    fn default_fields(&mut self, text: &str, _phrase: bool) -> Option<Box<dyn Query>> {
+        let tokens = analyze(&mut self.en, text);
+        if tokens.is_empty() {
+            return None;
+        }
+        let f = self.fields;
+        let mut targets = vec![(f.text, 1.0)];
+        if !self.ranking.plain {
+            targets.extend([
+                (f.title, TITLE_BOOST),
+                (f.heading, HEADING_BOOST),
+                (f.entity_words, ENTITY_WORDS_BOOST),
+            ]);
+        }
+        let mut subs: Vec<(TOccur, Box<dyn Query>)> = targets
+            .into_iter()
+            .map(|(field, boost)| (TOccur::Should, boosted(terms_query(field, &tokens), boost)))
+            .collect();
+        if self.ranking.entities && !self.ranking.plain {
+            let extractor = EntityExtractor::shared();
+            if let Some(canonical) = extractor.resolve(text) {
+                let term = Term::from_field_text(f.entity, &canonical.to_lowercase());
+                subs.push((TOccur::Should, boosted(term_query(term), ENTITY_BOOST)));
+            }
+        }
+        if subs.len() == 1 {
+            return subs.pop().map(|(_, q)| q);
+        }
+        Some(Box::new(BooleanQuery::new(subs)))
+    }
+
+    fn in_field(&mut self, field: QueryField, text: &str) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        let (target, analyzer) = match field {
+            QueryField::Title => (f.title, &mut self.en),
+            QueryField::Text => (f.text, &mut self.en),
+            QueryField::Heading => (f.heading, &mut self.en),
+            QueryField::Source => (f.source, &mut self.plain_words),
+            QueryField::Author => (f.author, &mut self.plain_words),
+            QueryField::Entity => return Some(entity_query(f, text)),
+        };
+        let tokens = analyze(analyzer, text);
+        (!tokens.is_empty()).then(|| terms_query(target, &tokens))
+    }
+
+    /// The query's words as an exact phrase and as a sloppy phrase in passage text.
+    fn proximity(&mut self, words: &[&str]) -> Option<Box<dyn Query>> {
+        let tokens: Vec<String> = words
+            .iter()
+            .flat_map(|w| analyze(&mut self.en, w))
+            .collect();
+        if !(2..=8).contains(&tokens.len()) {
+            return None;
+        }
+        let terms: Vec<Term> = tokens
+            .iter()
+            .map(|t| Term::from_field_text(self.fields.text, t))
+            .collect();
+        let exact = PhraseQuery::new(terms.clone());
+        let mut near = PhraseQuery::new(terms);
+        near.set_slop(NEAR_SLOP);
+        Some(Box::new(BooleanQuery::new(vec![
+            (TOccur::Should, boosted(Box::new(exact), PHRASE_BOOST)),
+            (TOccur::Should, boosted(Box::new(near), NEAR_BOOST)),
+        ])))
+    }
+
+    /// Passages tagged with the known entities the query names.
+    fn named_entities(&self, words: &str) -> Option<Box<dyn Query>> {
+        let names = EntityExtractor::shared().known_in_query(words);
+        let subs: Vec<(TOccur, Box<dyn Query>)> = names
+            .into_iter()
+            .filter(|name| name.contains(' '))
+            .map(|name| {
+                let term = Term::from_field_text(self.fields.entity, &name.to_lowercase());
+                (TOccur::Should, boosted(term_query(term), ENTITY_BOOST))
+            })
+            .collect();
+        (!subs.is_empty()).then(|| Box::new(BooleanQuery::new(subs)) as Box<dyn Query>)
+    }
+
+    /// Each topic's vocabulary, weighted below the user's own words.
+    fn expansion(&mut self, topics: &[Topic], words: &[&str]) -> Option<Box<dyn Query>> {
+        let own: Vec<String> = words
+            .iter()
+            .flat_map(|w| analyze(&mut self.en, w))
+            .collect();
+        let mut subs: Vec<(TOccur, Box<dyn Query>)> = Vec::new();
+        for &topic in topics {
+            for &(phrase, weight) in expansion_terms(topic) {
+                let tokens = analyze(&mut self.en, phrase);
+                if tokens.is_empty() || (tokens.len() == 1 && own.contains(&tokens[0])) {
+                    continue;
+                }
+                let q = terms_query(self.fields.text, &tokens);
+                subs.push((TOccur::Should, boosted(q, EXPANSION_BOOST * weight)));
+            }
+        }
+        (!subs.is_empty()).then(|| Box::new(BooleanQuery::new(subs)) as Box<dyn Query>)
+    }
+
+    fn filters(&mut self, filters: &Filters) -> Result<Vec<Box<dyn Query>>, SearchError> {
+        let f = self.fields;
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for name in &filters.entities {
+            out.push(entity_query(f, name));
+        }
+        if filters.since.is_some() || filters.until.is_some() {
+            out.push(date_range(f.published, filters.since, filters.until));
+        }
+        if !filters.sources.is_empty() {
+            let subs: Vec<(TOccur, Box<dyn Query>)> = filters
+                .sources
+                .iter()
+                .filter_map(|s| {
+                    let tokens = analyze(&mut self.plain_words, s);
+                    (!tokens.is_empty()).then(|| (TOccur::Should, terms_query(f.source, &tokens)))
+                })
+                .collect();
+            out.push(if subs.is_empty() {
+                Box::new(EmptyQuery)
+            } else {
+                Box::new(BooleanQuery::new(subs))
+            });
+        }
+        if filters.min_amount.is_some() || filters.max_amount.is_some() {
+            out.push(amount_range(f, filters)?);
+        }
+        if let Some(min) = filters.min_topic {
+            if filters.topics.is_empty() {
+                return Err(SearchError::BadRequest(
+                    "--min-topic needs --topic to say which topic".into(),
+                ));
+            }
+            for &topic in &filters.topics {
+                out.push(Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_f64(f.topic(topic), f64::from(min))),
+                    Bound::Unbounded,
+                )));
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn amount_range(f: &Fields, filters: &Filters) -> Result<Box<dyn Query>, SearchError> {
+    let currency = filters.currency.as_deref().map(str::to_ascii_uppercase).or_else(|| {
+        // An amount written in a currency other than dollars ("€2bn") compares exactly in it.
+        [&filters.min_amount, &filters.max_amount]
+            .into_iter()
+            .flatten()
+            .find_map(|a| a.currency.clone())
+            .filter(|c| c != "USD")
+    });
+    for bound in [&filters.min_amount, &filters.max_amount].into_iter().flatten() {
+        if let (Some(wanted), Some(given)) = (&currency, &bound.currency) {
+            if wanted != given {
+                return Err(SearchError::BadRequest(format!(
+                    "amount bound in {given} cannot be compared with --currency {wanted}"
+                )));
+            }
+        }
+    }
+    let lo = filters.min_amount.as_ref().map(|a| a.value);
+    let hi = filters.max_amount.as_ref().map(|a| a.value);
+    if let (Some(lo), Some(hi)) = (lo, hi) {
+        if lo > hi {
+            return Err(SearchError::BadRequest(format!(
+                "impossible amount range: --min-amount {lo} is above --max-amount {hi}"
+            )));
+        }
+    }
+    Ok(match currency {
+        Some(code) => {
+            let lower = Term::from_field_u64(f.amount_key, amount_key(&code, lo.unwrap_or(0.0)));
+            let upper = Term::from_field_u64(f.amount_key, amount_key(&code, hi.unwrap_or(f64::MAX)));
+            Box::new(RangeQuery::new(Bound::Included(lower), Bound::Included(upper)))
+        }
+        None => {
+            let lower = lo.map_or(Bound::Unbounded, |v| {
+                Bound::Included(Term::from_field_f64(f.amount_usd, v))
+            });
+            let upper = hi.map_or(Bound::Unbounded, |v| {
+                Bound::Included(Term::from_field_f64(f.amount_usd, v))
+            });
+            Box::new(RangeQuery::new(lower, upper))
+        }
+    })
+}
+
+fn entity_query(f: &Fields, name: &str) -> Box<dyn Query> {
+    let extractor = EntityExtractor::shared();
+    let canonical = extractor
+        .resolve(name)
+        .map(str::to_string)
+        .unwrap_or_else(|| name.split_whitespace().collect::<Vec<_>>().join(" "));
+    term_query(Term::from_field_text(f.entity, &canonical.to_lowercase()))
+}
+
+fn date_range(field: Field, from: Option<i64>, to: Option<i64>) -> Box<dyn Query> {
+    let term = |secs: i64| {
+        Term::from_field_date_for_search(field, tantivy::DateTime::from_timestamp_secs(secs))
+    };
+    let lower = from.map_or(Bound::Unbounded, |s| Bound::Included(term(s)));
+    let upper = to.map_or(Bound::Unbounded, |s| Bound::Included(term(s)));
+    if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
+        return Box::new(AllQuery);
+    }
+    Box::new(RangeQuery::new(lower, upper))
+}
+
+pub(crate) fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+}
+
+/// One token: a term query; several (`AT&T`, `U.S.-China`, a phrase): a phrase query.
+fn terms_query(field: Field, tokens: &[String]) -> Box<dyn Query> {
+    if tokens.len() == 1 {
+        return term_query(Term::from_field_text(field, &tokens[0]));
+    }
+    let terms = tokens.iter().map(|t| Term::from_field_text(field, t)).collect();
+    Box::new(PhraseQuery::new(terms))
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
+}

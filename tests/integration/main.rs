@@ -1,0 +1,8 @@
+//! Integration tests: they run the real `newsdex` binary on temporary copies of
+//! fixture corpora and read its output back through their own types, so the
+//! JSON contract is held independently of the code that writes it.
+
+mod env;
+mod index;
+mod search;
+mod seed;

@@ -73,6 +73,35 @@ Examples:
   newsdex extract corpus/articles/some-article.txt
   echo 'Microsoft has invested tens of billions of dollars.' | newsdex extract - --json")]
     Extract(ExtractArgs),
+    /// Run many queries from a file or stdin; JSON Lines (or TSV) out, in input order.
+    #[command(
+        after_help = "Input, one query per line (blank lines and # comments skipped):
+  azure exclusivity                      a plain query (its id is its line number)
+  q7<TAB>legal action                    an id, a tab, the query
+  {\"id\": \"q9\", \"query\": \"cloud deal\", \"limit\": 5, \"topic\": \"deal\",
+   \"entity\": \"AWS\", \"min_amount\": \"10bn\", \"since\": \"2025\"}
+
+Output: per query its {\"type\":\"hit\"} records (query_id, rank, and the search hit
+fields), then a {\"type\":\"query\"} summary; a query that fails gives a
+{\"type\":\"error\"} record naming its id and line, the batch goes on, and the exit
+status is 2 at the end. Saved queries are read strictly: a syntax error (say, an
+unclosed quote) is an error record unless --lenient is given. A final {\"type\":\"summary\"} closes the output.
+
+Examples:
+  newsdex batch queries.txt > results.jsonl
+  printf 'q1\\tAzure exclusivity\\nq2\\tlegal action\\n' | newsdex batch - --format tsv"
+    )]
+    Batch(BatchArgs),
+    /// Describe the index: articles, passages, size, dates, top entities and amounts.
+    Stats(StatsArgs),
+    /// Write shell completions (bash, zsh, fish, powershell, elvish) to stdout.
+    #[command(
+        after_help = "Example:\n  newsdex completions bash > ~/.local/share/bash-completion/completions/newsdex"
+    )]
+    Completions(CompletionsArgs),
+    /// Write the man page (roff) to stdout.
+    #[command(hide = true)]
+    Man,
 }
 
 /// Options of `newsdex index`.
@@ -119,12 +148,22 @@ pub struct SearchArgs {
     /// The query (see the syntax below).
     #[arg(value_name = "QUERY")]
     pub query: String,
-    /// Number of hits to show.
-    #[arg(short = 'n', long = "limit", default_value_t = 10, value_name = "N")]
-    pub limit: usize,
     /// JSON Lines on stdout: one {"type":"hit"} per hit, then a {"type":"summary"}.
     #[arg(long)]
     pub json: bool,
+    /// Corpus to build the index from if it does not exist yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR", hide = true)]
+    pub corpus: PathBuf,
+    #[command(flatten)]
+    pub options: SearchOptions,
+}
+
+/// Filters and ranking switches shared by `search` and `batch`.
+#[derive(Debug, Clone, Args)]
+pub struct SearchOptions {
+    /// Number of hits to show.
+    #[arg(short = 'n', long = "limit", default_value_t = 10, value_name = "N")]
+    pub limit: usize,
     /// Only passages tagged with this entity (any alias; repeat: all must match).
     #[arg(long, value_name = "NAME")]
     pub entity: Vec<String>,
@@ -179,9 +218,52 @@ pub struct SearchArgs {
     /// Show syndicated copies as separate hits.
     #[arg(long)]
     pub no_collapse: bool,
-    /// Corpus to build the index from if it does not exist yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR", hide = true)]
-    pub corpus: PathBuf,
+}
+
+/// Options of `newsdex batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// File of queries, one per line, or `-` for stdin.
+    #[arg(default_value = "-", value_name = "FILE|-")]
+    pub file: String,
+    /// Output format: JSON Lines, or TSV for spreadsheets.
+    #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
+    pub format: BatchFormat,
+    /// Queries run at once (default: all cores).
+    #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Read a query with a syntax error (a stray quote or parenthesis) as plain
+    /// words, as `search` does, instead of reporting it as an error record.
+    #[arg(long)]
+    pub lenient: bool,
+    #[command(flatten)]
+    pub options: SearchOptions,
+}
+
+/// Output formats of `newsdex batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    Jsonl,
+    Tsv,
+}
+
+/// Options of `newsdex stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// How many top entities and amounts to list.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+}
+
+/// Options of `newsdex completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options of `newsdex extract`.

@@ -17,7 +17,9 @@ use crate::output::Palette;
 pub(super) fn run(args: ExtractArgs, color: bool) -> anyhow::Result<Outcome> {
     let (bytes, name) = if args.file == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("reading stdin")?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading stdin")?;
         (buf, "<stdin>".to_string())
     } else {
         let bytes = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file))?;
@@ -59,7 +61,9 @@ pub(super) fn run(args: ExtractArgs, color: bool) -> anyhow::Result<Outcome> {
     let extractors = Extractors::default();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let palette = Palette { on: color && !args.json };
+    let palette = Palette {
+        on: color && !args.json,
+    };
     let (mut passages, mut amounts, mut entities) = (0, 0, 0);
     for (a, article) in articles.iter().enumerate() {
         if !args.json && !article.title.is_empty() {
@@ -98,7 +102,11 @@ pub(super) fn run(args: ExtractArgs, color: bool) -> anyhow::Result<Outcome> {
                     writeln!(out, "  {line}")?;
                 }
                 for amount in &facts.amounts {
-                    writeln!(out, "  {}", palette.amount(&crate::output::human::amount_label(amount)))?;
+                    writeln!(
+                        out,
+                        "  {}",
+                        palette.amount(&crate::output::human::amount_label(amount))
+                    )?;
                 }
             }
         }

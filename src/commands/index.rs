@@ -67,7 +67,11 @@ pub(crate) fn print_human(options: &BuildOptions, s: &BuildSummary) {
     );
 }
 
-fn print_json(out: &mut dyn Write, options: &BuildOptions, s: &BuildSummary) -> std::io::Result<()> {
+fn print_json(
+    out: &mut dyn Write,
+    options: &BuildOptions,
+    s: &BuildSummary,
+) -> std::io::Result<()> {
     write_record(
         out,
         "summary",

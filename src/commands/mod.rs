@@ -1,9 +1,11 @@
 //! One file per subcommand: each turns flags into settings, calls the
 //! library, and hands the results to a printer.
 
+mod batch;
 mod extract;
 mod index;
 mod search;
+mod stats;
 
 use std::path::PathBuf;
 
@@ -30,23 +32,43 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Index(args) => index::run(args, &index_dir),
         Command::Search(args) => search::run(args, &index_dir, color),
         Command::Extract(args) => extract::run(args, color),
+        Command::Batch(args) => batch::run(args, &index_dir),
+        Command::Stats(args) => stats::run(args, &index_dir),
+        Command::Completions(args) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "newsdex", &mut std::io::stdout());
+            Ok(Outcome::Found)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            Ok(Outcome::Found)
+        }
     }
 }
 
 /// Reads sizes like `64MB`, `500k`, `1GiB` or `1048576`.
 pub(crate) fn parse_size(text: &str) -> Result<u64, UsageError> {
     let t = text.trim().to_ascii_lowercase();
-    let split = t.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(t.len());
+    let split = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
-    let number: f64 = number
-        .parse()
-        .map_err(|_| UsageError(format!("size `{text}` is not a number with an optional unit (k, MB, GB)")))?;
+    let number: f64 = number.parse().map_err(|_| {
+        UsageError(format!(
+            "size `{text}` is not a number with an optional unit (k, MB, GB)"
+        ))
+    })?;
     let factor = match unit.trim() {
         "" | "b" => 1.0,
         "k" | "kb" | "kib" => 1024.0,
         "m" | "mb" | "mib" => 1024.0 * 1024.0,
         "g" | "gb" | "gib" => 1024.0 * 1024.0 * 1024.0,
-        other => return Err(UsageError(format!("unknown size unit `{other}` in `{text}` (use k, MB or GB)"))),
+        other => {
+            return Err(UsageError(format!(
+                "unknown size unit `{other}` in `{text}` (use k, MB or GB)"
+            )))
+        }
     };
     Ok((number * factor) as u64)
 }

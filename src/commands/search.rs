@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Outcome, UsageError};
-use crate::cli::{SearchArgs, SortArg, TopicArg};
+use crate::cli::{SearchArgs, SearchOptions, SortArg, TopicArg};
 use crate::extract::money::parse_amount_filter;
 use crate::extract::topics::Topic;
 use crate::extract::Extractors;
@@ -22,7 +22,7 @@ use crate::search::{
 };
 
 pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Result<Outcome> {
-    let request = request_from(&args)?;
+    let request = request_from(&args.query, &args.options)?;
     ensure_index(index_dir, &args.corpus)?;
     let index = open_index(index_dir)?;
     let results = match search(&index, &request) {
@@ -83,8 +83,8 @@ fn ensure_index(index_dir: &Path, corpus: &Path) -> anyhow::Result<()> {
 }
 
 /// Turns flags into a search request, rejecting what cannot mean anything.
-pub(crate) fn request_from(args: &SearchArgs) -> Result<SearchRequest, UsageError> {
-    let mut request = SearchRequest::new(args.query.clone());
+pub(crate) fn request_from(query: &str, args: &SearchOptions) -> Result<SearchRequest, UsageError> {
+    let mut request = SearchRequest::new(query);
     request.limit = args.limit;
     request.explain = args.explain;
     request.sort = match args.sort {
@@ -124,7 +124,9 @@ pub(crate) fn request_from(args: &SearchArgs) -> Result<SearchRequest, UsageErro
     };
     if let Some(min) = args.min_topic {
         if !(0.0..=1.0).contains(&min) {
-            return Err(UsageError(format!("--min-topic {min}: use a score between 0 and 1")));
+            return Err(UsageError(format!(
+                "--min-topic {min}: use a score between 0 and 1"
+            )));
         }
     }
     let currency = match &args.currency {
@@ -159,13 +161,19 @@ pub(crate) fn request_from(args: &SearchArgs) -> Result<SearchRequest, UsageErro
     };
     if let (Some(since), Some(until)) = (request.filters.since, request.filters.until) {
         if since > until {
-            return Err(UsageError("impossible date range: --since is after --until".into()));
+            return Err(UsageError(
+                "impossible date range: --since is after --until".into(),
+            ));
         }
     }
     Ok(request)
 }
 
-fn print_json(out: &mut dyn Write, request: &SearchRequest, results: &SearchResults) -> std::io::Result<()> {
+fn print_json(
+    out: &mut dyn Write,
+    request: &SearchRequest,
+    results: &SearchResults,
+) -> std::io::Result<()> {
     for (i, hit) in results.hits.iter().enumerate() {
         write_record(out, "hit", hit_record(i + 1, hit))?;
     }

@@ -67,7 +67,10 @@ pub trait Reporter: Sync {
 const WRITER_MEMORY: usize = 400 * 1024 * 1024;
 
 /// Builds a new index generation from `options.corpus` and makes it live.
-pub fn build_index(options: &BuildOptions, reporter: &dyn Reporter) -> anyhow::Result<BuildSummary> {
+pub fn build_index(
+    options: &BuildOptions,
+    reporter: &dyn Reporter,
+) -> anyhow::Result<BuildSummary> {
     let started = Instant::now();
     let root = &options.index;
     let _lock = lock_index(root, options.wait)?;
@@ -142,7 +145,9 @@ pub fn build_index(options: &BuildOptions, reporter: &dyn Reporter) -> anyhow::R
             for article in &parsed.articles {
                 let passages = ingest::split_passages(article);
                 counters.articles.fetch_add(1, Ordering::Relaxed);
-                counters.passages.fetch_add(passages.len() as u64, Ordering::Relaxed);
+                counters
+                    .passages
+                    .fetch_add(passages.len() as u64, Ordering::Relaxed);
                 for passage in &passages {
                     let facts = options.extractors.analyze(&passage.text);
                     writer.add_document(passage_document(&fields, article, passage, &facts))?;
@@ -170,7 +175,9 @@ pub fn build_index(options: &BuildOptions, reporter: &dyn Reporter) -> anyhow::R
     publish(root, &generation)?;
     remove_stale(root, Some(&generation));
 
-    let (skips, warnings) = problems.into_inner().expect("no panics while holding the lock");
+    let (skips, warnings) = problems
+        .into_inner()
+        .expect("no panics while holding the lock");
     summary.skipped.extend(skips);
     summary.warnings = warnings;
     summary.files_indexed = counters.files.into_inner();
@@ -255,10 +262,16 @@ fn passage_document(
         if let Some(usd) = amount.usd {
             doc.add_f64(fields.amount_usd, usd);
         }
-        doc.add_u64(fields.amount_key, amount_key(&amount.currency, amount.value));
+        doc.add_u64(
+            fields.amount_key,
+            amount_key(&amount.currency, amount.value),
+        );
         doc.add_text(fields.currency, &amount.currency);
     }
-    doc.add_f64(fields.topic_exclusivity, f64::from(facts.topics.exclusivity));
+    doc.add_f64(
+        fields.topic_exclusivity,
+        f64::from(facts.topics.exclusivity),
+    );
     doc.add_f64(fields.topic_dispute, f64::from(facts.topics.dispute));
     doc.add_f64(fields.topic_deal, f64::from(facts.topics.deal));
     if facts != &PassageFacts::default() {

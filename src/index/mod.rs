@@ -180,8 +180,8 @@ fn remove_stale(root: &Path, keep: Option<&str>) {
     };
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let stale_dir = (name.starts_with("gen-") && Some(name.as_str()) != keep)
-            || name.starts_with("tmp-");
+        let stale_dir =
+            (name.starts_with("gen-") && Some(name.as_str()) != keep) || name.starts_with("tmp-");
         if stale_dir {
             let _ = fs::remove_dir_all(entry.path());
         } else if name.starts_with("CURRENT.tmp-") {
@@ -199,7 +199,8 @@ pub struct WriterLock {
 /// Takes the writer lock of `root`, failing at once if another indexer holds
 /// it (or waiting for it when `wait` is set).
 pub fn lock_index(root: &Path, wait: bool) -> anyhow::Result<WriterLock> {
-    fs::create_dir_all(root).with_context(|| format!("creating index folder {}", root.display()))?;
+    fs::create_dir_all(root)
+        .with_context(|| format!("creating index folder {}", root.display()))?;
     let path = root.join(".lock");
     let file = fs::OpenOptions::new()
         .create(true)

@@ -174,10 +174,9 @@ const KEY_VALUE_BITS: u32 = 48;
 /// query can ask for "EUR amounts between a and b" even when a passage holds
 /// amounts in several currencies. Values are capped at 2^48 − 1 (≈ 2.8e14).
 pub fn amount_key(currency: &str, value: f64) -> u64 {
-    let code = currency
-        .bytes()
-        .take(3)
-        .fold(0u64, |acc, b| (acc << 5) | u64::from(b.to_ascii_uppercase().saturating_sub(b'@') & 31));
+    let code = currency.bytes().take(3).fold(0u64, |acc, b| {
+        (acc << 5) | u64::from(b.to_ascii_uppercase().saturating_sub(b'@') & 31)
+    });
     let max = (1u64 << KEY_VALUE_BITS) - 1;
     let units = if value.is_finite() && value > 0.0 {
         (value.round() as u64).min(max)

@@ -21,8 +21,31 @@ const SKIPPED: &[&str] = &[
 ];
 /// Elements that end a block of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "blockquote", "pre", "h1",
-    "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "dl", "dt", "dd", "br", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "hr",
     "body",
 ];
 
@@ -84,13 +107,24 @@ fn read_meta(document: &Html, article: &mut Article) {
             .or_else(|| meta.attr("itemprop"))
             .unwrap_or("")
             .to_ascii_lowercase();
-        let Some(content) = meta.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+        let Some(content) = meta
+            .attr("content")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        else {
             continue;
         };
         match key.as_str() {
             "og:title" | "twitter:title" => og_title = Some(content.to_string()),
-            "article:published_time" | "datepublished" | "date" | "pubdate" | "publishdate"
-            | "publish-date" | "dc.date" | "dc.date.issued" | "sailthru.date" => {
+            "article:published_time"
+            | "datepublished"
+            | "date"
+            | "pubdate"
+            | "publishdate"
+            | "publish-date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "sailthru.date" => {
                 if date.is_none() {
                     date = parse_date(content);
                 }
@@ -122,7 +156,12 @@ fn read_meta(document: &Html, article: &mut Article) {
     article.title = og_title.or(title_tag).unwrap_or_default();
 }
 
-fn collect(element: ElementRef, blocks: &mut Vec<Block>, pending: &mut String, kind: &mut BlockKind) {
+fn collect(
+    element: ElementRef,
+    blocks: &mut Vec<Block>,
+    pending: &mut String,
+    kind: &mut BlockKind,
+) {
     for child in element.children() {
         match child.value() {
             Node::Text(text) => pending.push_str(text),
@@ -137,7 +176,11 @@ fn collect(element: ElementRef, blocks: &mut Vec<Block>, pending: &mut String, k
                 if BLOCKS.contains(&name) {
                     flush(blocks, pending, *kind);
                     let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-                    *kind = if heading { BlockKind::Heading } else { BlockKind::Paragraph };
+                    *kind = if heading {
+                        BlockKind::Heading
+                    } else {
+                        BlockKind::Paragraph
+                    };
                     collect(child_ref, blocks, pending, kind);
                     flush(blocks, pending, *kind);
                     *kind = BlockKind::Paragraph;
@@ -154,7 +197,11 @@ fn flush(blocks: &mut Vec<Block>, pending: &mut String, kind: BlockKind) {
     let text = collapse_whitespace(pending);
     pending.clear();
     if !text.is_empty() {
-        blocks.push(Block { line: 0, text, kind });
+        blocks.push(Block {
+            line: 0,
+            text,
+            kind,
+        });
     }
 }
 
@@ -229,7 +276,10 @@ mod tests {
 
     #[test]
     fn truncated_html_still_yields_text() {
-        let article = parse("<html><body><p>Half a page about a merger", Article::default());
+        let article = parse(
+            "<html><body><p>Half a page about a merger",
+            Article::default(),
+        );
         assert_eq!(article.blocks[0].text, "Half a page about a merger");
         let article = parse("<p>One</p><p>Two paragraphs of text", Article::default());
         assert_eq!(article.blocks.len(), 2);

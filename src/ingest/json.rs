@@ -10,10 +10,24 @@ use super::passages::text_blocks;
 use super::{parse_date, Article, Parsed, Skip};
 
 const TITLE: &[&str] = &["title", "headline", "name"];
-const BODY: &[&str] = &["body", "text", "content", "article", "description", "summary"];
+const BODY: &[&str] = &[
+    "body",
+    "text",
+    "content",
+    "article",
+    "description",
+    "summary",
+];
 const DATE: &[&str] = &[
-    "date", "published", "published_at", "publishedAt", "pubDate", "pubdate", "datePublished",
-    "created_at", "timestamp",
+    "date",
+    "published",
+    "published_at",
+    "publishedAt",
+    "pubDate",
+    "pubdate",
+    "datePublished",
+    "created_at",
+    "timestamp",
 ];
 const URL: &[&str] = &["url", "link", "href"];
 const SOURCE: &[&str] = &["source", "publisher", "site", "site_name", "outlet"];
@@ -43,14 +57,21 @@ pub(super) fn parse_json(text: &str, base: Article, parsed: &mut Parsed) {
                     Value::Object(map) => push_article(&map, article, line, parsed),
                     other => parsed.skips.push(Skip {
                         location: format!("{}:{line}", base.path),
-                        reason: format!("array item {} is {}, not an article object", i + 1, kind(&other)),
+                        reason: format!(
+                            "array item {} is {}, not an article object",
+                            i + 1,
+                            kind(&other)
+                        ),
                     }),
                 }
             }
         }
         other => parsed.skips.push(Skip {
             location: base.path.clone(),
-            reason: format!("top-level JSON is {}, not an article object or array", kind(&other)),
+            reason: format!(
+                "top-level JSON is {}, not an article object or array",
+                kind(&other)
+            ),
         }),
     }
 }
@@ -210,7 +231,8 @@ mod tests {
 
     #[test]
     fn malformed_line_is_skipped_and_the_rest_kept() {
-        let text = "{\"title\": \"a\", \"body\": \"x\"}\n{broken\n\n{\"title\": \"b\", \"body\": \"y\"}\n";
+        let text =
+            "{\"title\": \"a\", \"body\": \"x\"}\n{broken\n\n{\"title\": \"b\", \"body\": \"y\"}\n";
         let mut parsed = Parsed::default();
         parse_json_lines(text, base(), &mut parsed);
         assert_eq!(parsed.articles.len(), 2);

@@ -156,8 +156,16 @@ pub fn parse_file(format: Format, bytes: &[u8], rel: &str, display: &str) -> Par
 
 /// A title for articles that have none: the first words of the body.
 fn fallback_title(article: &Article) -> String {
-    let first = article.blocks.first().map(|b| b.text.as_str()).unwrap_or("");
-    let mut title: String = first.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
+    let first = article
+        .blocks
+        .first()
+        .map(|b| b.text.as_str())
+        .unwrap_or("");
+    let mut title: String = first
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
     if first.split_whitespace().count() > 12 {
         title.push('…');
     }
@@ -176,18 +184,29 @@ pub fn parse_date(raw: &str) -> Option<jiff::Timestamp> {
         return Some(ts);
     }
     if let Ok(dt) = raw.parse::<DateTime>() {
-        return dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp());
+        return dt
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp());
     }
     if let Ok(date) = raw.parse::<Date>() {
-        return date.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp());
+        return date
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp());
     }
     if let Ok(zoned) = jiff::fmt::rfc2822::parse(raw) {
         return Some(zoned.timestamp());
     }
     let cleaned = raw.replace(',', "");
-    for fmt in ["%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y"] {
+    for fmt in [
+        "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y",
+    ] {
         if let Ok(date) = Date::strptime(fmt, &cleaned) {
-            return date.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp());
+            return date
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .ok()
+                .map(|z| z.timestamp());
         }
     }
     None
@@ -203,7 +222,10 @@ mod tests {
         assert_eq!(day("2025-11-03").as_deref(), Some("2025-11-03"));
         assert_eq!(day("2025-11-03T09:00:00Z").as_deref(), Some("2025-11-03"));
         assert_eq!(day("1987-02-26T15:01:01.79").as_deref(), Some("1987-02-26"));
-        assert_eq!(day("Mon, 03 Nov 2025 09:00:00 +0000").as_deref(), Some("2025-11-03"));
+        assert_eq!(
+            day("Mon, 03 Nov 2025 09:00:00 +0000").as_deref(),
+            Some("2025-11-03")
+        );
         assert_eq!(day("November 3, 2025").as_deref(), Some("2025-11-03"));
         assert_eq!(day("3 Nov 2025").as_deref(), Some("2025-11-03"));
         assert_eq!(day("yesterday"), None);

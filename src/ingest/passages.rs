@@ -78,12 +78,12 @@ fn flush_chunk(chunk: &mut Vec<(u32, &str)>, blocks: &mut Vec<Block>) {
             if let Some(block) = current.take() {
                 blocks.push(block);
             }
-            let kind = if !pending_marker && looks_like_heading(line) && (per_line || chunk.len() == 1)
-            {
-                BlockKind::Heading
-            } else {
-                BlockKind::Paragraph
-            };
+            let kind =
+                if !pending_marker && looks_like_heading(line) && (per_line || chunk.len() == 1) {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
             current = Some(Block {
                 line: number,
                 text: strip_bullet(line).to_string(),
@@ -286,7 +286,10 @@ mod tests {
         );
         let passages = split_passages(&article(&body));
         assert_eq!(passages.len(), 3);
-        assert_eq!(passages[1].text, "Azure Exclusivity: models were hosted on Azure.");
+        assert_eq!(
+            passages[1].text,
+            "Azure Exclusivity: models were hosted on Azure."
+        );
         assert_eq!(passages[1].line, 6);
         assert_eq!(passages[1].heading.as_deref(), Some("Key Points"));
         assert_eq!(passages[2].heading.as_deref(), Some("Key Points"));
@@ -294,7 +297,8 @@ mod tests {
 
     #[test]
     fn long_paragraphs_are_cut_at_sentence_ends() {
-        let sentence = "The cloud contract was signed by both parties after long talks in the spring. ";
+        let sentence =
+            "The cloud contract was signed by both parties after long talks in the spring. ";
         let body = sentence.repeat(40);
         let passages = split_passages(&article(&body));
         assert!(passages.len() >= 3, "{}", passages.len());

@@ -75,7 +75,10 @@ mod tests {
 
     #[test]
     fn body_may_follow_the_title_directly() {
-        let article = parse("A title\nThe body starts here: no headers.\n", Article::default());
+        let article = parse(
+            "A title\nThe body starts here: no headers.\n",
+            Article::default(),
+        );
         assert_eq!(article.title, "A title");
         assert_eq!(split_passages(&article)[0].line, 2);
     }

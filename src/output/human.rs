@@ -58,7 +58,11 @@ pub fn print_hit(out: &mut dyn Write, p: Palette, rank: usize, hit: &Hit) -> io:
             pieces.push(format!("{} {:.2}", topic.as_str(), s));
         }
         pieces.push(format!("× topic {:.2}", parts.topic_multiplier));
-        writeln!(out, "  {}", p.dim(&format!("explain: {}", pieces.join(", "))))?;
+        writeln!(
+            out,
+            "  {}",
+            p.dim(&format!("explain: {}", pieces.join(", ")))
+        )?;
     }
     writeln!(out)
 }
@@ -68,7 +72,11 @@ pub fn highlight(p: Palette, text: &str, ranges: &[std::ops::Range<usize>]) -> S
     let mut out = String::with_capacity(text.len() + ranges.len() * 12);
     let mut at = 0;
     for r in ranges {
-        if r.start < at || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+        if r.start < at
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
             continue;
         }
         out.push_str(&text[at..r.start]);
@@ -90,11 +98,15 @@ pub fn facts_line(p: Palette, facts: &PassageFacts) -> Option<String> {
         parts.push(entity_list(&facts.entities));
     }
     let t = facts.topics;
-    let topics: Vec<String> = [("exclusivity", t.exclusivity), ("dispute", t.dispute), ("deal", t.deal)]
-        .into_iter()
-        .filter(|(_, s)| *s >= 0.3)
-        .map(|(name, s)| format!("{name} {s:.2}"))
-        .collect();
+    let topics: Vec<String> = [
+        ("exclusivity", t.exclusivity),
+        ("dispute", t.dispute),
+        ("deal", t.deal),
+    ]
+    .into_iter()
+    .filter(|(_, s)| *s >= 0.3)
+    .map(|(name, s)| format!("{name} {s:.2}"))
+    .collect();
     if !topics.is_empty() {
         parts.push(topics.join(" "));
     }
@@ -105,7 +117,9 @@ pub fn facts_line(p: Palette, facts: &PassageFacts) -> Option<String> {
 pub fn amount_label(a: &AmountFact) -> String {
     let mut label = format!("{} = {} {}", a.text, a.currency, compact(a.value));
     match (a.low, a.high, a.kind.as_str()) {
-        (Some(lo), Some(hi), _) if lo != hi => label.push_str(&format!(" ({}–{})", compact(lo), compact(hi))),
+        (Some(lo), Some(hi), _) if lo != hi => {
+            label.push_str(&format!(" ({}–{})", compact(lo), compact(hi)))
+        }
         (Some(_), None, _) => label.push_str(" or more"),
         (None, Some(_), _) => label.push_str(" at most"),
         (_, _, "approximate") => label.push_str(" approx."),
@@ -177,7 +191,10 @@ mod tests {
     #[test]
     fn highlight_without_colour_is_the_text() {
         let p = Palette { on: false };
-        assert_eq!(highlight(p, "azure exclusivity", &[0..5]), "azure exclusivity");
+        assert_eq!(
+            highlight(p, "azure exclusivity", &[0..5]),
+            "azure exclusivity"
+        );
         let p = Palette { on: true };
         assert_eq!(highlight(p, "azure x", &[0..5]), "\x1b[1;31mazure\x1b[0m x");
     }

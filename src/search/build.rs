@@ -210,9 +210,14 @@ impl QueryBuilder<'_> {
         Ok(match node {
             Node::Word { field: None, text } => self.default_fields(text, false),
             Node::Phrase { field: None, text } => self.default_fields(text, true),
-            Node::Word { field: Some(f), text } | Node::Phrase { field: Some(f), text } => {
-                self.in_field(*f, text)
+            Node::Word {
+                field: Some(f),
+                text,
             }
+            | Node::Phrase {
+                field: Some(f),
+                text,
+            } => self.in_field(*f, text),
             Node::DateRange { from, to } => Some(date_range(self.fields.published, *from, *to)),
             Node::Group(inner) => self.clauses(inner)?,
         })
@@ -365,15 +370,22 @@ impl QueryBuilder<'_> {
 }
 
 fn amount_range(f: &Fields, filters: &Filters) -> Result<Box<dyn Query>, SearchError> {
-    let currency = filters.currency.as_deref().map(str::to_ascii_uppercase).or_else(|| {
-        // An amount written in a currency other than dollars ("€2bn") compares exactly in it.
-        [&filters.min_amount, &filters.max_amount]
-            .into_iter()
-            .flatten()
-            .find_map(|a| a.currency.clone())
-            .filter(|c| c != "USD")
-    });
-    for bound in [&filters.min_amount, &filters.max_amount].into_iter().flatten() {
+    let currency = filters
+        .currency
+        .as_deref()
+        .map(str::to_ascii_uppercase)
+        .or_else(|| {
+            // An amount written in a currency other than dollars ("€2bn") compares exactly in it.
+            [&filters.min_amount, &filters.max_amount]
+                .into_iter()
+                .flatten()
+                .find_map(|a| a.currency.clone())
+                .filter(|c| c != "USD")
+        });
+    for bound in [&filters.min_amount, &filters.max_amount]
+        .into_iter()
+        .flatten()
+    {
         if let (Some(wanted), Some(given)) = (&currency, &bound.currency) {
             if wanted != given {
                 return Err(SearchError::BadRequest(format!(
@@ -394,8 +406,12 @@ fn amount_range(f: &Fields, filters: &Filters) -> Result<Box<dyn Query>, SearchE
     Ok(match currency {
         Some(code) => {
             let lower = Term::from_field_u64(f.amount_key, amount_key(&code, lo.unwrap_or(0.0)));
-            let upper = Term::from_field_u64(f.amount_key, amount_key(&code, hi.unwrap_or(f64::MAX)));
-            Box::new(RangeQuery::new(Bound::Included(lower), Bound::Included(upper)))
+            let upper =
+                Term::from_field_u64(f.amount_key, amount_key(&code, hi.unwrap_or(f64::MAX)));
+            Box::new(RangeQuery::new(
+                Bound::Included(lower),
+                Bound::Included(upper),
+            ))
         }
         None => {
             let lower = lo.map_or(Bound::Unbounded, |v| {
@@ -448,7 +464,10 @@ fn terms_query(field: Field, tokens: &[String]) -> Box<dyn Query> {
     if tokens.len() == 1 {
         return term_query(Term::from_field_text(field, &tokens[0]));
     }
-    let terms = tokens.iter().map(|t| Term::from_field_text(field, t)).collect();
+    let terms = tokens
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
     Box::new(PhraseQuery::new(terms))
 }
 

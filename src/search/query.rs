@@ -48,9 +48,15 @@ impl QueryField {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     /// A word, searched in `field` or in the default fields.
-    Word { field: Option<QueryField>, text: String },
+    Word {
+        field: Option<QueryField>,
+        text: String,
+    },
     /// A quoted phrase.
-    Phrase { field: Option<QueryField>, text: String },
+    Phrase {
+        field: Option<QueryField>,
+        text: String,
+    },
     /// A date range in seconds since the epoch, each end inclusive.
     DateRange { from: Option<i64>, to: Option<i64> },
     /// A parenthesised sub-query.
@@ -235,10 +241,19 @@ impl<'a> Parser<'a> {
             if self.operators && self.keyword(&["NOT"]).is_some() {
                 occur = Occur::MustNot;
                 self.skip_space();
-            } else if let Some(sign) = self.rest().chars().next().filter(|c| matches!(c, '+' | '-')) {
+            } else if let Some(sign) = self
+                .rest()
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '+' | '-'))
+            {
                 let after = self.rest()[1..].chars().next();
                 if after.is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '(') {
-                    occur = if sign == '+' { Occur::Must } else { Occur::MustNot };
+                    occur = if sign == '+' {
+                        Occur::Must
+                    } else {
+                        Occur::MustNot
+                    };
                     self.pos += 1;
                 } else {
                     return Err(Failure::Syntax(format!(
@@ -267,7 +282,10 @@ impl<'a> Parser<'a> {
         let rest = self.rest();
         for &word in words {
             if let Some(after) = rest.strip_prefix(word) {
-                if after.is_empty() || after.starts_with(char::is_whitespace) || after.starts_with(['(', ')']) {
+                if after.is_empty()
+                    || after.starts_with(char::is_whitespace)
+                    || after.starts_with(['(', ')'])
+                {
                     self.pos += word.len();
                     return Some(word);
                 }
@@ -344,7 +362,9 @@ impl<'a> Parser<'a> {
                 self.pos += end + 2;
                 Ok(text)
             }
-            None => Err(Failure::Syntax(format!("unclosed quote at column {column}"))),
+            None => Err(Failure::Syntax(format!(
+                "unclosed quote at column {column}"
+            ))),
         }
     }
 
@@ -368,13 +388,17 @@ impl<'a> Parser<'a> {
             let inner = &body[..close];
             self.pos += close + 2;
             let Some((from, to)) = inner.split_once(" TO ") else {
-                return Err(meaning(format!("date range `[{inner}]` needs the form [FROM TO UNTIL]")));
+                return Err(meaning(format!(
+                    "date range `[{inner}]` needs the form [FROM TO UNTIL]"
+                )));
             };
             let from = bound(from.trim(), false).map_err(&meaning)?;
             let to = bound(to.trim(), true).map_err(&meaning)?;
             if let (Some(f), Some(t)) = (from, to) {
                 if f > t {
-                    return Err(meaning(format!("impossible date range `[{inner}]`: it ends before it starts")));
+                    return Err(meaning(format!(
+                        "impossible date range `[{inner}]`: it ends before it starts"
+                    )));
                 }
             }
             return Ok(Node::DateRange { from, to });
@@ -404,7 +428,8 @@ fn field_prefix(rest: &str) -> Option<(&str, usize)> {
     let colon = rest.find(':')?;
     let name = &rest[..colon];
     let first = name.chars().next()?;
-    if !first.is_ascii_alphabetic() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+    if !first.is_ascii_alphabetic() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
         return None;
     }
     let value = &rest[colon + 1..];
@@ -432,10 +457,15 @@ pub fn bound(text: &str, end: bool) -> Result<Option<i64>, String> {
         [y, m] => {
             let (y, m) = (number(y), number(m).and_then(|m| i8::try_from(m).ok()));
             let (Some(y), Some(m)) = (y, m) else {
-                return Err(format!("`{text}` is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"));
+                return Err(format!(
+                    "`{text}` is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+                ));
             };
             let start = Date::new(y, m, 1);
-            (start.clone(), start.and_then(|d| d.checked_add(jiff::Span::new().months(1))))
+            (
+                start.clone(),
+                start.and_then(|d| d.checked_add(jiff::Span::new().months(1))),
+            )
         }
         _ => {
             let date: Date = text
@@ -531,14 +561,28 @@ mod tests {
     #[test]
     fn fields_and_date_ranges() {
         let q = parse_query("title:cloud entity:\"Amazon Web Services\" date:>=2025-01").unwrap();
-        assert!(matches!(q.clauses[0].node, Node::Word { field: Some(QueryField::Title), .. }));
-        assert!(matches!(q.clauses[1].node, Node::Phrase { field: Some(QueryField::Entity), .. }));
+        assert!(matches!(
+            q.clauses[0].node,
+            Node::Word {
+                field: Some(QueryField::Title),
+                ..
+            }
+        ));
+        assert!(matches!(
+            q.clauses[1].node,
+            Node::Phrase {
+                field: Some(QueryField::Entity),
+                ..
+            }
+        ));
         let Node::DateRange { from, to } = q.clauses[2].node else {
             panic!()
         };
         assert_eq!(from, Some(1_735_689_600));
         assert_eq!(to, None);
-        let Node::DateRange { from, to } = parse_query("date:2025").unwrap().clauses[0].node.clone() else {
+        let Node::DateRange { from, to } =
+            parse_query("date:2025").unwrap().clauses[0].node.clone()
+        else {
             panic!()
         };
         assert_eq!(to.unwrap() - from.unwrap(), 365 * 86_400 - 1);

@@ -89,9 +89,8 @@ pub struct SearchResults {
 /// Runs a search request against an open index.
 pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
     let started = Instant::now();
-    let parsed = parse_query(&request.query).map_err(|e| {
-        SearchError::BadRequest(format!("bad query {:?}: {e}", request.query))
-    })?;
+    let parsed = parse_query(&request.query)
+        .map_err(|e| SearchError::BadRequest(format!("bad query {:?}: {e}", request.query)))?;
     let topics = request.topics(&parsed);
     let fields = &index.fields;
     let tokenizers = index.index.tokenizers();
@@ -120,12 +119,13 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
     };
     let (candidates, total_matches): (Vec<(f32, DocAddress)>, usize) = match request.sort {
         Sort::Date => {
-            let collector = TopDocs::with_limit(pool).order_by_fast_field::<tantivy::DateTime>(
-                "published",
-                Order::Desc,
-            );
+            let collector = TopDocs::with_limit(pool)
+                .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
             let (docs, count) = searcher.search(&*built.full, &(collector, Count))?;
-            (docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(), count)
+            (
+                docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                count,
+            )
         }
         Sort::Relevance if boost_topics.is_empty() => {
             let collector = TopDocs::with_limit(pool).order_by_score();
@@ -133,20 +133,21 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         }
         Sort::Relevance => {
             let names: Vec<&'static str> = boost_topics.iter().map(|t| topic_field(*t)).collect();
-            let collector = TopDocs::with_limit(pool).tweak_score(move |segment: &SegmentReader| {
-                let columns: Vec<_> = names
-                    .iter()
-                    .filter_map(|name| segment.fast_fields().f64(name).ok())
-                    .map(|c| c.first_or_default_col(0.0))
-                    .collect();
-                move |doc: DocId, score: Score| {
-                    let best = columns
+            let collector =
+                TopDocs::with_limit(pool).tweak_score(move |segment: &SegmentReader| {
+                    let columns: Vec<_> = names
                         .iter()
-                        .map(|c| c.get_val(doc) as f32)
-                        .fold(0.0f32, f32::max);
-                    score * (1.0 + TOPIC_WEIGHT * best)
-                }
-            });
+                        .filter_map(|name| segment.fast_fields().f64(name).ok())
+                        .map(|c| c.first_or_default_col(0.0))
+                        .collect();
+                    move |doc: DocId, score: Score| {
+                        let best = columns
+                            .iter()
+                            .map(|c| c.get_val(doc) as f32)
+                            .fold(0.0f32, f32::max);
+                        score * (1.0 + TOPIC_WEIGHT * best)
+                    }
+                });
             searcher.search(&*built.full, &(collector, Count))?
         }
     };
@@ -176,7 +177,10 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         let hit = to_hit(fields, score, &doc);
         if request.ranking.collapse {
             let mine = shingle_set(&hit.text);
-            if let Some(pos) = shingles.iter().position(|s| jaccard(s, &mine) >= DUPLICATE_JACCARD) {
+            if let Some(pos) = shingles
+                .iter()
+                .position(|s| jaccard(s, &mine) >= DUPLICATE_JACCARD)
+            {
                 hits[pos].copies.push(Copy {
                     path: hit.path,
                     line: hit.line,
@@ -254,7 +258,12 @@ fn explain(
         })
         .collect();
     let best = out.topics.iter().map(|(_, s)| *s).fold(0.0f32, f32::max);
-    out.topic_multiplier = 1.0 + if topics.is_empty() { 0.0 } else { TOPIC_WEIGHT * best };
+    out.topic_multiplier = 1.0
+        + if topics.is_empty() {
+            0.0
+        } else {
+            TOPIC_WEIGHT * best
+        };
     Ok(out)
 }
 

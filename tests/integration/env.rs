@@ -42,7 +42,11 @@ impl TestEnv {
 
     /// Builds the index of `corpus/` into `index/`.
     pub fn index(&self) -> IndexSummary {
-        let out = self.cmd().args(["index", "corpus", "--json"]).output().unwrap();
+        let out = self
+            .cmd()
+            .args(["index", "corpus", "--json"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "index failed: {}", stderr(&out));
         let records = records(&out);
         assert_eq!(records.len(), 1);
@@ -51,7 +55,13 @@ impl TestEnv {
 
     /// Runs a search with `--json` and returns (exit code, hits, summary).
     pub fn search_json(&self, args: &[&str]) -> (i32, Vec<Hit>, SearchSummary) {
-        let out = self.cmd().arg("search").args(args).arg("--json").output().unwrap();
+        let out = self
+            .cmd()
+            .arg("search")
+            .args(args)
+            .arg("--json")
+            .output()
+            .unwrap();
         let code = out.status.code().unwrap_or(-1);
         assert!(code != 2, "search {args:?} failed: {}", stderr(&out));
         let records = records(&out);
@@ -64,7 +74,11 @@ impl TestEnv {
                 serde_json::from_value(r.data.clone()).expect("hit record")
             })
             .collect();
-        (code, hits, serde_json::from_value(summary.data.clone()).expect("summary"))
+        (
+            code,
+            hits,
+            serde_json::from_value(summary.data.clone()).expect("summary"),
+        )
     }
 }
 

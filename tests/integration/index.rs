@@ -36,7 +36,10 @@ fn metadata_is_read_from_each_format() {
     let env = TestEnv::with_fixture();
     env.index();
     let (_, hits, _) = env.search_json(&["wombat"]);
-    assert_eq!(hits[0].title, "Northwind Traders sues Initech: breach claimed");
+    assert_eq!(
+        hits[0].title,
+        "Northwind Traders sues Initech: breach claimed"
+    );
     assert_eq!(hits[0].source, "Fixture Daily");
     assert_eq!(hits[0].date.as_deref(), Some("2025-07-15"));
     assert_eq!(hits[0].heading.as_deref(), Some("Damages"));
@@ -45,7 +48,11 @@ fn metadata_is_read_from_each_format() {
     assert_eq!(hits[0].source, "Fixture Tech");
     assert_eq!(hits[0].date.as_deref(), Some("2025-09-16"));
     let (_, hits, _) = env.search_json(&["axolotl"]);
-    assert_eq!(hits[0].date.as_deref(), Some("2025-10-14"), "RFC 2822 pubDate");
+    assert_eq!(
+        hits[0].date.as_deref(),
+        Some("2025-10-14"),
+        "RFC 2822 pubDate"
+    );
     assert_eq!(hits[0].article_id, "feeds/briefs.jsonl#2");
 }
 
@@ -66,17 +73,29 @@ fn a_folder_that_is_not_an_index_is_refused() {
     std::fs::write(env.path().join("index/precious.txt"), "keep me").unwrap();
     let out = env.cmd().args(["index", "corpus"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not a newsdex index"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a newsdex index"),
+        "{}",
+        stderr(&out)
+    );
     assert!(env.path().join("index/precious.txt").exists());
 }
 
 #[test]
 fn a_missing_corpus_or_a_file_is_a_clear_error() {
     let env = TestEnv::with_fixture();
-    let out = env.cmd().args(["index", "no-such-folder"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["index", "no-such-folder"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no-such-folder"));
-    let out = env.cmd().args(["index", "corpus/notes.csv"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["index", "corpus/notes.csv"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is a file"));
 }
@@ -85,7 +104,11 @@ fn a_missing_corpus_or_a_file_is_a_clear_error() {
 fn rebuilding_swaps_the_index_and_leaves_no_temporary_folders() {
     let env = TestEnv::with_fixture();
     env.index();
-    std::fs::write(env.path().join("corpus/news/extra.txt"), "Extra\n\nA dugong appeared.\n").unwrap();
+    std::fs::write(
+        env.path().join("corpus/news/extra.txt"),
+        "Extra\n\nA dugong appeared.\n",
+    )
+    .unwrap();
     let summary = env.index();
     assert_eq!(summary.articles, 8);
     let (code, _, _) = env.search_json(&["dugong"]);
@@ -98,7 +121,13 @@ fn rebuilding_swaps_the_index_and_leaves_no_temporary_folders() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     let generations = std::fs::read_dir(env.path().join("index"))
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("gen-"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("gen-")
+        })
         .count();
     assert_eq!(generations, 1);
 }
@@ -109,8 +138,16 @@ fn bad_files_are_named_and_skipped() {
     let corpus = env.path().join("corpus");
     std::fs::write(corpus.join("empty.txt"), "").unwrap();
     std::fs::write(corpus.join("binary.txt"), b"\x7fELF\0\0\x01binary").unwrap();
-    std::fs::write(corpus.join("broken.jsonl"), "{\"title\": \"ok\", \"body\": \"fine dingo\"}\n{oops\n").unwrap();
-    let out = env.cmd().args(["index", "corpus", "--json"]).output().unwrap();
+    std::fs::write(
+        corpus.join("broken.jsonl"),
+        "{\"title\": \"ok\", \"body\": \"fine dingo\"}\n{oops\n",
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .args(["index", "corpus", "--json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let summary: crate::env::IndexSummary =
         serde_json::from_value(records(&out)[0].data.clone()).unwrap();
@@ -120,11 +157,21 @@ fn bad_files_are_named_and_skipped() {
         .map(|p| format!("{}: {}", p.location, p.reason))
         .collect();
     assert_eq!(summary.skipped.len(), 3, "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("empty.txt") && r.contains("empty")));
-    assert!(reasons.iter().any(|r| r.contains("binary.txt") && r.contains("binary")));
-    assert!(reasons.iter().any(|r| r.contains("broken.jsonl:2") && r.contains("malformed")));
+    assert!(reasons
+        .iter()
+        .any(|r| r.contains("empty.txt") && r.contains("empty")));
+    assert!(reasons
+        .iter()
+        .any(|r| r.contains("binary.txt") && r.contains("binary")));
+    assert!(reasons
+        .iter()
+        .any(|r| r.contains("broken.jsonl:2") && r.contains("malformed")));
     let (code, _, _) = env.search_json(&["dingo"]);
     assert_eq!(code, 0, "the good line of broken.jsonl is indexed");
-    let out = env.cmd().args(["index", "corpus", "--strict", "--quiet"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["index", "corpus", "--strict", "--quiet"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

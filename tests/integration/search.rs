@@ -6,18 +6,36 @@ use crate::env::{stderr, stdout, TestEnv};
 fn exit_codes_say_found_nothing_or_error() {
     let env = TestEnv::with_fixture();
     env.index();
-    let found = env.cmd().args(["search", "exclusive hosting"]).output().unwrap();
+    let found = env
+        .cmd()
+        .args(["search", "exclusive hosting"])
+        .output()
+        .unwrap();
     assert_eq!(found.status.code(), Some(0));
     let nothing = env.cmd().args(["search", "zzzyzzy"]).output().unwrap();
     assert_eq!(nothing.status.code(), Some(1));
     assert!(stdout(&nothing).is_empty());
-    let bad = env.cmd().args(["search", "nosuchfield:foo"]).output().unwrap();
-    assert_eq!(bad.status.code(), Some(2));
-    let message = stderr(&bad);
-    assert!(message.contains("unknown field `nosuchfield`") && message.contains("column 1"), "{message}");
     let bad = env
         .cmd()
-        .args(["search", "deal", "--since", "2025-06-01", "--until", "2024-01-01"])
+        .args(["search", "nosuchfield:foo"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let message = stderr(&bad);
+    assert!(
+        message.contains("unknown field `nosuchfield`") && message.contains("column 1"),
+        "{message}"
+    );
+    let bad = env
+        .cmd()
+        .args([
+            "search",
+            "deal",
+            "--since",
+            "2025-06-01",
+            "--until",
+            "2024-01-01",
+        ])
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
@@ -32,12 +50,21 @@ fn plain_language_is_searched_as_words() {
     assert_eq!(code, 0);
     assert!(summary.note.unwrap().contains("plain words"));
     assert!(hits[0].path.ends_with("contoso-deal.txt"));
-    for query in ["WHO FILED A LAWSUIT OR AN INJUNCTION", "C++ (server", "AT&T", "U.S.-China deal"] {
+    for query in [
+        "WHO FILED A LAWSUIT OR AN INJUNCTION",
+        "C++ (server",
+        "AT&T",
+        "U.S.-China deal",
+    ] {
         let out = env.cmd().args(["search", query]).output().unwrap();
         assert_ne!(out.status.code(), Some(2), "{query}: {}", stderr(&out));
     }
     let (_, hits, _) = env.search_json(&["WHO FILED A LAWSUIT OR AN INJUNCTION"]);
-    assert!(hits[0].path.ends_with("northwind-lawsuit.md"), "{:?}", hits[0].path);
+    assert!(
+        hits[0].path.ends_with("northwind-lawsuit.md"),
+        "{:?}",
+        hits[0].path
+    );
 }
 
 #[test]
@@ -46,13 +73,18 @@ fn query_syntax_filters_passages() {
     env.index();
     let (_, hits, _) = env.search_json(&["initech -lawsuit"]);
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| !h.text.to_lowercase().contains("lawsuit")));
+    assert!(hits
+        .iter()
+        .all(|h| !h.text.to_lowercase().contains("lawsuit")));
     let (_, hits, _) = env.search_json(&["title:server"]);
     assert!(hits.iter().all(|h| h.title.contains("server")));
     let (_, hits, _) = env.search_json(&["\"right of first refusal\""]);
     assert_eq!(hits.len(), 1);
     let (_, hits, _) = env.search_json(&["initech date:>=2025-09"]);
-    assert!(hits.iter().all(|h| h.date.as_deref().unwrap() >= "2025-09"), "{hits:?}");
+    assert!(
+        hits.iter().all(|h| h.date.as_deref().unwrap() >= "2025-09"),
+        "{hits:?}"
+    );
     let (_, hits, _) = env.search_json(&["initech", "--source", "fixture wire"]);
     assert!(!hits.is_empty() && hits.iter().all(|h| h.source == "Fixture Wire"));
 }
@@ -67,14 +99,20 @@ fn hits_carry_location_snippet_and_highlights() {
     let top = &hits[0];
     assert_eq!(top.rank, 1);
     assert!(top.score > 0.0);
-    assert_eq!((top.path.as_str(), top.line), ("corpus/news/contoso-deal.txt", 7));
+    assert_eq!(
+        (top.path.as_str(), top.line),
+        ("corpus/news/contoso-deal.txt", 7)
+    );
     let marked: Vec<&str> = top
         .snippet
         .highlights
         .iter()
         .map(|[s, e]| &top.snippet.text[*s..*e])
         .collect();
-    assert!(marked.contains(&"sole") && marked.contains(&"provider"), "{marked:?}");
+    assert!(
+        marked.contains(&"sole") && marked.contains(&"provider"),
+        "{marked:?}"
+    );
 }
 
 #[test]
@@ -84,8 +122,15 @@ fn human_output_is_coloured_only_when_asked() {
     let plain = env.cmd().args(["search", "quokka"]).output().unwrap();
     let text = stdout(&plain);
     assert!(text.contains("corpus/news/contoso-deal.txt:9"), "{text}");
-    assert!(!text.contains('\x1b'), "no colour when stdout is not a terminal");
-    let coloured = env.cmd().args(["search", "quokka", "--color", "always"]).output().unwrap();
+    assert!(
+        !text.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+    let coloured = env
+        .cmd()
+        .args(["search", "quokka", "--color", "always"])
+        .output()
+        .unwrap();
     assert!(stdout(&coloured).contains("\x1b[1;31mquokka\x1b[0m"));
 }
 

@@ -4,7 +4,9 @@ use crate::env::{shared_dir, TestEnv};
 
 fn seed_env() -> Option<TestEnv> {
     let Some(shared) = shared_dir() else {
-        eprintln!("skipping: ../shared is absent (fresh clone), so the seed article is not available");
+        eprintln!(
+            "skipping: ../shared is absent (fresh clone), so the seed article is not available"
+        );
         return None;
     };
     let seed = shared.join("seeds/000_21cfb66f8b38a1d1.txt");
@@ -39,12 +41,19 @@ fn seed_article_is_split_into_its_paragraphs() {
     assert_eq!(passages.len() as u64, summary.passages);
     let bullet = passages
         .iter()
-        .find(|p| p["text"].as_str().unwrap().starts_with("Azure Exclusivity:"))
+        .find(|p| {
+            p["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Azure Exclusivity:")
+        })
         .expect("the Azure Exclusivity bullet is its own passage");
     assert_eq!(bullet["line"], 19);
     assert_eq!(bullet["heading"], "Key Elements of the Partnership");
     assert!(passages.iter().all(|p| p["text"] != "-"));
-    assert!(!passages.iter().any(|p| p["text"] == "Key Elements of the Partnership"));
+    assert!(!passages
+        .iter()
+        .any(|p| p["text"] == "Key Elements of the Partnership"));
 }
 
 #[test]

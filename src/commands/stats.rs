@@ -1,0 +1,191 @@
+//! `newsdex stats`: what the index holds.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::AllQuery;
+use tantivy::schema::Value;
+use tantivy::{Order, TantivyDocument};
+
+use super::Outcome;
+use crate::cli::StatsArgs;
+use crate::extract::PassageFacts;
+use crate::index::{open_index, OpenIndex, SCHEMA_VERSION};
+use crate::output::human::amount_label;
+use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
+
+#[derive(Serialize)]
+struct Stats {
+    schema_version: u32,
+    index_schema_version: u32,
+    index: String,
+    articles: usize,
+    passages: u64,
+    segments: usize,
+    index_bytes: u64,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    top_entities: Vec<EntityCount>,
+    top_amounts: Vec<TopAmount>,
+}
+
+#[derive(Serialize)]
+struct EntityCount {
+    canonical: String,
+    passages: u64,
+}
+
+#[derive(Serialize)]
+struct TopAmount {
+    text: String,
+    currency: String,
+    value: f64,
+    usd: Option<f64>,
+    path: String,
+    line: u64,
+}
+
+pub(super) fn run(args: StatsArgs, index_dir: &Path) -> anyhow::Result<Outcome> {
+    let index = open_index(index_dir)?;
+    let stats = collect(&index, index_dir, args.top)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        write_record(&mut out, "stats", &stats)?;
+    } else {
+        writeln!(
+            out,
+            "index        {} (schema version {})",
+            stats.index, stats.index_schema_version
+        )?;
+        writeln!(out, "articles     {}", stats.articles)?;
+        writeln!(out, "passages     {}", stats.passages)?;
+        writeln!(
+            out,
+            "size         {:.1} MB in {} segments",
+            stats.index_bytes as f64 / 1e6,
+            stats.segments
+        )?;
+        if let (Some(first), Some(last)) = (&stats.first_date, &stats.last_date) {
+            writeln!(out, "dates        {first} to {last}")?;
+        }
+        if !stats.top_entities.is_empty() {
+            writeln!(out, "top entities (passages)")?;
+            for e in &stats.top_entities {
+                writeln!(out, "  {:>6}  {}", e.passages, e.canonical)?;
+            }
+        }
+        if !stats.top_amounts.is_empty() {
+            writeln!(out, "largest amounts")?;
+            for a in &stats.top_amounts {
+                writeln!(out, "  {}  {}:{}", a.text, a.path, a.line)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if stats.passages > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}
+
+fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> {
+    let searcher = index.reader.searcher();
+    let f = &index.fields;
+    let mut articles: HashSet<Vec<u8>> = HashSet::new();
+    let mut entities: BTreeMap<String, u64> = BTreeMap::new();
+    let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(f.article_id)?;
+        let mut terms = inverted.terms().stream()?;
+        while terms.advance() {
+            articles.insert(terms.key().to_vec());
+        }
+        let inverted = segment.inverted_index(f.entity)?;
+        let mut terms = inverted.terms().stream()?;
+        while terms.advance() {
+            let name = String::from_utf8_lossy(terms.key()).into_owned();
+            *entities.entry(name).or_default() += u64::from(terms.value().doc_freq);
+        }
+        if let Ok(dates) = segment.fast_fields().date("published") {
+            let lo = dates.min_value().into_timestamp_secs();
+            let hi = dates.max_value().into_timestamp_secs();
+            // A segment with no dates reports an empty range at the epoch.
+            if hi > 0 {
+                first = Some(first.map_or(lo, |f| f.min(lo)));
+                last = Some(last.map_or(hi, |l| l.max(hi)));
+            }
+        }
+    }
+    let mut top_entities: Vec<EntityCount> = entities
+        .into_iter()
+        .map(|(canonical, passages)| EntityCount {
+            canonical,
+            passages,
+        })
+        .collect();
+    top_entities.sort_by(|a, b| {
+        b.passages
+            .cmp(&a.passages)
+            .then(a.canonical.cmp(&b.canonical))
+    });
+    top_entities.truncate(top);
+
+    let collector = TopDocs::with_limit(top).order_by_fast_field::<f64>("amount_usd", Order::Desc);
+    let mut top_amounts = Vec::new();
+    for (_, addr) in searcher.search(&AllQuery, &collector)? {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let facts: PassageFacts = doc
+            .get_first(f.facts)
+            .and_then(|v| v.as_str())
+            .and_then(|raw| serde_json::from_str(raw).ok())
+            .unwrap_or_default();
+        let Some(best) = facts
+            .amounts
+            .iter()
+            .max_by(|a, b| a.usd.unwrap_or(0.0).total_cmp(&b.usd.unwrap_or(0.0)))
+        else {
+            continue;
+        };
+        top_amounts.push(TopAmount {
+            text: amount_label(best),
+            currency: best.currency.clone(),
+            value: best.value,
+            usd: best.usd,
+            path: doc
+                .get_first(f.path)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
+            line: doc.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or(0),
+        });
+    }
+    let day = |secs: i64| {
+        jiff::Timestamp::from_second(secs)
+            .ok()
+            .map(|t| t.strftime("%Y-%m-%d").to_string())
+    };
+    Ok(Stats {
+        schema_version: JSON_SCHEMA_VERSION,
+        index_schema_version: SCHEMA_VERSION,
+        index: root.display().to_string(),
+        articles: articles.len(),
+        passages: searcher.num_docs(),
+        segments: searcher.segment_readers().len(),
+        index_bytes: walkdir::WalkDir::new(&index.dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum(),
+        first_date: first.and_then(day),
+        last_date: last.and_then(day),
+        top_entities,
+        top_amounts,
+    })
+}

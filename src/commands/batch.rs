@@ -75,7 +75,7 @@ struct QuerySummary<'a> {
     line: u64,
     query: &'a str,
     hits: usize,
-    total_matches: usize,
+    total_matches: Option<usize>,
     note: Option<&'a str>,
     took_ms: f64,
 }
@@ -217,7 +217,8 @@ fn run_one(index: &OpenIndex, args: &BatchArgs, line_no: u64, line: &str) -> Don
             let id = id.unwrap_or(fallback_id);
             let result = request_from(&query, &options)
                 .map_err(|e| e.0)
-                .and_then(|request| {
+                .and_then(|mut request| {
+                    request.count_total = false;
                     if !args.lenient {
                         if let Some(note) = parse_query(&request.query).ok().and_then(|p| p.note) {
                             return Err(format!(

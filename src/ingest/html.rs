@@ -124,20 +124,16 @@ fn read_meta(document: &Html, article: &mut Article) {
             | "publish-date"
             | "dc.date"
             | "dc.date.issued"
-            | "sailthru.date" => {
-                if date.is_none() {
-                    date = parse_date(content);
-                }
+            | "sailthru.date"
+                if date.is_none() =>
+            {
+                date = parse_date(content);
             }
-            "author" | "article:author" | "dc.creator" | "byl" => {
-                if article.author.is_empty() {
-                    article.author = content.trim_start_matches("By ").to_string();
-                }
+            "author" | "article:author" | "dc.creator" | "byl" if article.author.is_empty() => {
+                article.author = content.trim_start_matches("By ").to_string();
             }
-            "og:site_name" | "application-name" | "publisher" => {
-                if article.source.is_empty() {
-                    article.source = content.to_string();
-                }
+            "og:site_name" | "application-name" | "publisher" if article.source.is_empty() => {
+                article.source = content.to_string();
             }
             "og:url" => article.url = content.to_string(),
             _ => {}

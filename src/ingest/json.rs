@@ -76,10 +76,49 @@ pub(super) fn parse_json(text: &str, base: Article, parsed: &mut Parsed) {
     }
 }
 
-/// Parses a JSON Lines file, one article per line.
-pub(super) fn parse_json_lines(text: &str, base: Article, parsed: &mut Parsed) {
+/// Lines per piece when a large JSON Lines file is parsed in parallel.
+const LINES_PER_PIECE: usize = 2000;
+
+/// Parses a JSON Lines file; a large one is cut into pieces of lines that are
+/// parsed in parallel and put back in order.
+pub(super) fn parse_json_lines_parallel(text: &str, base: Article, parsed: &mut Parsed) {
+    use rayon::prelude::*;
+    if text.len() < (1 << 20) {
+        return parse_json_lines(text, 1, &base, parsed);
+    }
+    let mut pieces: Vec<(u32, &str)> = Vec::new();
+    let (mut start, mut line, mut count) = (0usize, 1u32, 0usize);
+    for (i, _) in text.match_indices('\n') {
+        count += 1;
+        if count == LINES_PER_PIECE {
+            pieces.push((line, &text[start..=i]));
+            line += count as u32;
+            start = i + 1;
+            count = 0;
+        }
+    }
+    if start < text.len() {
+        pieces.push((line, &text[start..]));
+    }
+    let results: Vec<Parsed> = pieces
+        .par_iter()
+        .map(|(first, piece)| {
+            let mut part = Parsed::default();
+            parse_json_lines(piece, *first, &base, &mut part);
+            part
+        })
+        .collect();
+    for part in results {
+        parsed.articles.extend(part.articles);
+        parsed.skips.extend(part.skips);
+        parsed.warnings.extend(part.warnings);
+    }
+}
+
+/// Parses JSON Lines whose first line is line `first_line` of the file.
+pub(super) fn parse_json_lines(text: &str, first_line: u32, base: &Article, parsed: &mut Parsed) {
     for (i, line) in text.lines().enumerate() {
-        let number = i as u32 + 1;
+        let number = first_line + i as u32;
         if line.trim().is_empty() {
             continue;
         }
@@ -234,11 +273,29 @@ mod tests {
         let text =
             "{\"title\": \"a\", \"body\": \"x\"}\n{broken\n\n{\"title\": \"b\", \"body\": \"y\"}\n";
         let mut parsed = Parsed::default();
-        parse_json_lines(text, base(), &mut parsed);
+        parse_json_lines(text, 1, &base(), &mut parsed);
         assert_eq!(parsed.articles.len(), 2);
         assert_eq!(parsed.articles[1].id, "f#4");
         assert_eq!(parsed.skips.len(), 1);
         assert_eq!(parsed.skips[0].location, "f:2");
+    }
+
+    #[test]
+    fn large_files_are_parsed_in_pieces_with_the_right_line_numbers() {
+        let mut text = String::new();
+        for i in 1..=5000 {
+            text.push_str(&format!(
+                "{{\"title\": \"t{i}\", \"body\": \"{}\"}}\n",
+                "word ".repeat(50)
+            ));
+        }
+        let mut parsed = Parsed::default();
+        parse_json_lines_parallel(&text, base(), &mut parsed);
+        assert_eq!(parsed.articles.len(), 5000);
+        for (i, article) in parsed.articles.iter().enumerate() {
+            assert_eq!(article.id, format!("f#{}", i + 1));
+            assert_eq!(article.blocks[0].line, i as u32 + 1);
+        }
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn parse_file(format: Format, bytes: &[u8], rel: &str, display: &str) -> Par
         Format::Markdown => parsed.articles.push(markdown::parse(text, base)),
         Format::Html => parsed.articles.push(html::parse(text, base)),
         Format::Json => json::parse_json(text, base, &mut parsed),
-        Format::JsonLines => json::parse_json_lines(text, base, &mut parsed),
+        Format::JsonLines => json::parse_json_lines_parallel(text, base, &mut parsed),
     }
     let mut kept = Vec::with_capacity(parsed.articles.len());
     for mut article in parsed.articles.drain(..) {

@@ -151,7 +151,7 @@ pub fn compact(v: f64) -> String {
         let digits = whole.abs().to_string();
         let mut grouped = String::new();
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(ch);
@@ -192,10 +192,17 @@ mod tests {
     fn highlight_without_colour_is_the_text() {
         let p = Palette { on: false };
         assert_eq!(
-            highlight(p, "azure exclusivity", &[0..5]),
+            highlight(
+                p,
+                "azure exclusivity",
+                &[std::ops::Range { start: 0, end: 5 }]
+            ),
             "azure exclusivity"
         );
         let p = Palette { on: true };
-        assert_eq!(highlight(p, "azure x", &[0..5]), "\x1b[1;31mazure\x1b[0m x");
+        assert_eq!(
+            highlight(p, "azure x", &[std::ops::Range { start: 0, end: 5 }]),
+            "\x1b[1;31mazure\x1b[0m x"
+        );
     }
 }

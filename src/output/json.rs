@@ -83,7 +83,8 @@ pub struct SearchSummary<'a> {
     pub schema_version: u32,
     pub query: &'a str,
     pub hits: usize,
-    pub total_matches: usize,
+    /// Every passage matching the query and filters (before the limit).
+    pub total_matches: Option<usize>,
     pub topics: Vec<&'static str>,
     pub note: Option<&'a str>,
     pub took_ms: f64,

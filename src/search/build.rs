@@ -22,9 +22,8 @@ const HEADING_BOOST: f32 = 0.6;
 const ENTITY_WORDS_BOOST: f32 = 0.7;
 /// A passage tagged with an entity the query names (any alias).
 const ENTITY_BOOST: f32 = 1.2;
-/// The query words as an exact phrase, and within a few words of each other.
-const PHRASE_BOOST: f32 = 1.0;
-const NEAR_BOOST: f32 = 0.8;
+/// The query words within a few words of each other, in order.
+const NEAR_BOOST: f32 = 1.5;
 const NEAR_SLOP: u32 = 8;
 /// Expanded topic vocabulary weighs less than the user's own words.
 const EXPANSION_BOOST: f32 = 0.35;
@@ -105,6 +104,21 @@ pub(crate) struct BuiltQuery {
     pub full: Box<dyn Query>,
     /// Named scoring parts (each evaluated alone for `--explain`).
     pub parts: Vec<(&'static str, Box<dyn Query>)>,
+    /// The query words close together: scored only on the top candidates.
+    pub proximity: Option<Box<dyn Query>>,
+}
+
+/// Should-clauses as one query.
+fn union(clauses: &[Box<dyn Query>]) -> Box<dyn Query> {
+    if clauses.len() == 1 {
+        return clauses[0].box_clone();
+    }
+    Box::new(BooleanQuery::new(
+        clauses
+            .iter()
+            .map(|q| (TOccur::Should, q.box_clone()))
+            .collect(),
+    ))
 }
 
 pub(crate) struct QueryBuilder<'a> {
@@ -126,42 +140,48 @@ impl QueryBuilder<'_> {
             .iter()
             .partition(|c| c.occur != Occur::MustNot);
         let has_must = core_clauses.iter().any(|c| c.occur == Occur::Must);
-        let mut parts: Vec<(&'static str, Box<dyn Query>)> = Vec::new();
-        let core = self.clauses(&core_clauses.into_iter().cloned().collect::<Vec<_>>())?;
+        let core_clauses: Vec<Clause> = core_clauses.into_iter().cloned().collect();
+        // Each part is a list of should-clauses. Kept flat (not nested
+        // booleans) so a query of plain words is one union of term queries,
+        // which tantivy ranks with block-WAND instead of scoring every match.
+        let mut parts: Vec<(&'static str, Vec<Box<dyn Query>>)> = Vec::new();
+        let core = if has_must {
+            self.clauses(&core_clauses)?.map(|q| vec![q])
+        } else {
+            self.flat_should(&core_clauses)?
+        };
         if let Some(core) = core {
             parts.push(("bm25", core));
         }
         let words = parsed.positive_words();
-        if self.ranking.proximity && !self.ranking.plain {
-            if let Some(q) = self.proximity(&words) {
-                parts.push(("proximity", q));
-            }
-        }
         if self.ranking.entities && !self.ranking.plain {
             if let Some(q) = self.named_entities(&words.join(" ")) {
                 parts.push(("entities", q));
             }
         }
-        if self.ranking.expansion && !self.ranking.plain {
+        if self.ranking.expansion && !self.ranking.plain && parsed.has_plain_word() {
             if let Some(q) = self.expansion(topics, &words) {
                 parts.push(("expansion", q));
             }
         }
+        let proximity = if self.ranking.proximity && !self.ranking.plain {
+            self.proximity(&words)
+        } else {
+            None
+        };
 
         let mut top: Vec<(TOccur, Box<dyn Query>)> = Vec::new();
         if parts.is_empty() {
             top.push((TOccur::Must, Box::new(AllQuery)));
         } else if has_must {
             // The user's required words decide what matches; the other parts only score.
-            let mut iter = parts.iter();
-            let (_, core) = iter.next().expect("parts is not empty");
-            top.push((TOccur::Must, core.box_clone()));
-            for (_, q) in iter {
-                top.push((TOccur::Should, q.box_clone()));
+            for (i, (_, clauses)) in parts.iter().enumerate() {
+                let occur = if i == 0 { TOccur::Must } else { TOccur::Should };
+                top.push((occur, union(clauses)));
             }
         } else {
-            for (_, q) in &parts {
-                top.push((TOccur::Should, q.box_clone()));
+            for (_, clauses) in &parts {
+                top.extend(clauses.iter().map(|q| (TOccur::Should, q.box_clone())));
             }
         }
         for clause in excluded {
@@ -177,8 +197,28 @@ impl QueryBuilder<'_> {
         }
         Ok(BuiltQuery {
             full: Box::new(BooleanQuery::new(top)),
-            parts,
+            parts: parts
+                .into_iter()
+                .map(|(name, clauses)| (name, union(&clauses)))
+                .collect(),
+            proximity,
         })
+    }
+
+    /// All-should clauses as one flat list of should-queries (a plain-word
+    /// query becomes a union of term queries).
+    fn flat_should(
+        &mut self,
+        clauses: &[Clause],
+    ) -> Result<Option<Vec<Box<dyn Query>>>, SearchError> {
+        let mut out = Vec::new();
+        for clause in clauses {
+            match &clause.node {
+                Node::Word { field: None, text } => out.extend(self.default_field_clauses(text)),
+                other => out.extend(self.node(other)?),
+            }
+        }
+        Ok((!out.is_empty()).then_some(out))
     }
 
     fn clauses(&mut self, clauses: &[Clause]) -> Result<Option<Box<dyn Query>>, SearchError> {
@@ -225,9 +265,15 @@ impl QueryBuilder<'_> {
 
     /// A word or phrase searched in passage text, title, heading and entity names.
     fn default_fields(&mut self, text: &str, _phrase: bool) -> Option<Box<dyn Query>> {
+        let clauses = self.default_field_clauses(text);
+        (!clauses.is_empty()).then(|| union(&clauses))
+    }
+
+    /// The should-clauses of [`Self::default_fields`].
+    fn default_field_clauses(&mut self, text: &str) -> Vec<Box<dyn Query>> {
         let tokens = analyze(&mut self.en, text);
         if tokens.is_empty() {
-            return None;
+            return Vec::new();
         }
         let f = self.fields;
         let mut targets = vec![(f.text, 1.0)];
@@ -238,21 +284,18 @@ impl QueryBuilder<'_> {
                 (f.entity_words, ENTITY_WORDS_BOOST),
             ]);
         }
-        let mut subs: Vec<(TOccur, Box<dyn Query>)> = targets
+        let mut subs: Vec<Box<dyn Query>> = targets
             .into_iter()
-            .map(|(field, boost)| (TOccur::Should, boosted(terms_query(field, &tokens), boost)))
+            .map(|(field, boost)| boosted(terms_query(field, &tokens), boost))
             .collect();
         if self.ranking.entities && !self.ranking.plain {
             let extractor = EntityExtractor::shared();
             if let Some(canonical) = extractor.resolve(text) {
                 let term = Term::from_field_text(f.entity, &canonical.to_lowercase());
-                subs.push((TOccur::Should, boosted(term_query(term), ENTITY_BOOST)));
+                subs.push(boosted(term_query(term), ENTITY_BOOST));
             }
         }
-        if subs.len() == 1 {
-            return subs.pop().map(|(_, q)| q);
-        }
-        Some(Box::new(BooleanQuery::new(subs)))
+        subs
     }
 
     fn in_field(&mut self, field: QueryField, text: &str) -> Option<Box<dyn Query>> {
@@ -282,36 +325,32 @@ impl QueryBuilder<'_> {
             .iter()
             .map(|t| Term::from_field_text(self.fields.text, t))
             .collect();
-        let exact = PhraseQuery::new(terms.clone());
         let mut near = PhraseQuery::new(terms);
         near.set_slop(NEAR_SLOP);
-        Some(Box::new(BooleanQuery::new(vec![
-            (TOccur::Should, boosted(Box::new(exact), PHRASE_BOOST)),
-            (TOccur::Should, boosted(Box::new(near), NEAR_BOOST)),
-        ])))
+        Some(boosted(Box::new(near), NEAR_BOOST))
     }
 
     /// Passages tagged with the known entities the query names.
-    fn named_entities(&self, words: &str) -> Option<Box<dyn Query>> {
+    fn named_entities(&self, words: &str) -> Option<Vec<Box<dyn Query>>> {
         let names = EntityExtractor::shared().known_in_query(words);
-        let subs: Vec<(TOccur, Box<dyn Query>)> = names
+        let subs: Vec<Box<dyn Query>> = names
             .into_iter()
             .filter(|name| name.contains(' '))
             .map(|name| {
                 let term = Term::from_field_text(self.fields.entity, &name.to_lowercase());
-                (TOccur::Should, boosted(term_query(term), ENTITY_BOOST))
+                boosted(term_query(term), ENTITY_BOOST)
             })
             .collect();
-        (!subs.is_empty()).then(|| Box::new(BooleanQuery::new(subs)) as Box<dyn Query>)
+        (!subs.is_empty()).then_some(subs)
     }
 
     /// Each topic's vocabulary, weighted below the user's own words.
-    fn expansion(&mut self, topics: &[Topic], words: &[&str]) -> Option<Box<dyn Query>> {
+    fn expansion(&mut self, topics: &[Topic], words: &[&str]) -> Option<Vec<Box<dyn Query>>> {
         let own: Vec<String> = words
             .iter()
             .flat_map(|w| analyze(&mut self.en, w))
             .collect();
-        let mut subs: Vec<(TOccur, Box<dyn Query>)> = Vec::new();
+        let mut subs: Vec<Box<dyn Query>> = Vec::new();
         for &topic in topics {
             for &(phrase, weight) in expansion_terms(topic) {
                 let tokens = analyze(&mut self.en, phrase);
@@ -319,10 +358,10 @@ impl QueryBuilder<'_> {
                     continue;
                 }
                 let q = terms_query(self.fields.text, &tokens);
-                subs.push((TOccur::Should, boosted(q, EXPANSION_BOOST * weight)));
+                subs.push(boosted(q, EXPANSION_BOOST * weight));
             }
         }
-        (!subs.is_empty()).then(|| Box::new(BooleanQuery::new(subs)) as Box<dyn Query>)
+        (!subs.is_empty()).then_some(subs)
     }
 
     fn filters(&mut self, filters: &Filters) -> Result<Vec<Box<dyn Query>>, SearchError> {

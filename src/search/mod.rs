@@ -30,6 +30,9 @@ pub struct SearchRequest {
     pub explain: bool,
     /// Longest snippet, in characters.
     pub snippet_chars: usize,
+    /// Count every matching passage (costs a full pass over the matches;
+    /// batch runs turn it off).
+    pub count_total: bool,
 }
 
 impl SearchRequest {
@@ -43,6 +46,7 @@ impl SearchRequest {
             sort: Sort::Relevance,
             explain: false,
             snippet_chars: 320,
+            count_total: true,
         }
     }
 

@@ -79,6 +79,22 @@ pub struct ParsedQuery {
 }
 
 impl ParsedQuery {
+    /// Whether the query has an unquoted word searched in the default fields
+    /// (topic expansion only widens such queries; a quoted phrase stays exact).
+    pub fn has_plain_word(&self) -> bool {
+        fn walk(clauses: &[Clause]) -> bool {
+            clauses.iter().any(|c| {
+                c.occur != Occur::MustNot
+                    && match &c.node {
+                        Node::Word { field: None, .. } => true,
+                        Node::Group(inner) => walk(inner),
+                        _ => false,
+                    }
+            })
+        }
+        walk(&self.clauses)
+    }
+
     /// The plain words and phrase words of the query (not excluded ones), in order.
     pub fn positive_words(&self) -> Vec<&str> {
         fn walk<'a>(clauses: &'a [Clause], out: &mut Vec<&'a str>) {

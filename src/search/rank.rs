@@ -5,10 +5,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, DocId, Order, Score, SegmentReader, TantivyDocument};
+use tantivy::{DocAddress, Order, TantivyDocument};
 
 use super::build::QueryBuilder;
 use super::{parse_query, SearchError, SearchRequest};
@@ -78,8 +79,9 @@ pub struct ScoreParts {
 #[derive(Debug)]
 pub struct SearchResults {
     pub hits: Vec<Hit>,
-    /// Passages matching the query and filters, before diversity and limit.
-    pub total_matches: usize,
+    /// Passages matching the query and filters, before diversity and limit
+    /// (when the request asked for the count).
+    pub total_matches: Option<usize>,
     /// Set when the query was read leniently: what was read as words, and why.
     pub note: Option<String>,
     pub topics: Vec<Topic>,
@@ -107,74 +109,83 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
     let built = builder.build(&parsed, &request.filters, &topics)?;
     let searcher = index.reader.searcher();
 
-    let pool = if request.ranking.per_article > 0 || request.ranking.collapse {
-        request.limit * 4 + 20
-    } else {
-        request.limit
-    };
     let boost_topics: Vec<Topic> = if request.ranking.plain || !request.ranking.topics {
         Vec::new()
     } else {
         topics.clone()
     };
-    let (candidates, total_matches): (Vec<(f32, DocAddress)>, usize) = match request.sort {
+    let rescoring = built.proximity.is_some() || !boost_topics.is_empty();
+    let pool = if request.ranking.per_article > 0 || request.ranking.collapse || rescoring {
+        (request.limit * 4 + 20).max(50)
+    } else {
+        request.limit
+    };
+    // Phase 1: candidates by BM25 (block-WAND for plain-word queries).
+    let candidates: Vec<(f32, DocAddress)> = match request.sort {
         Sort::Date => {
             let collector = TopDocs::with_limit(pool)
                 .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
-            let (docs, count) = searcher.search(&*built.full, &(collector, Count))?;
-            (
-                docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
-                count,
-            )
-        }
-        Sort::Relevance if boost_topics.is_empty() => {
-            let collector = TopDocs::with_limit(pool).order_by_score();
-            searcher.search(&*built.full, &(collector, Count))?
+            searcher
+                .search(&*built.full, &collector)?
+                .into_iter()
+                .map(|(_, addr)| (0.0, addr))
+                .collect()
         }
         Sort::Relevance => {
-            let names: Vec<&'static str> = boost_topics.iter().map(|t| topic_field(*t)).collect();
-            let collector =
-                TopDocs::with_limit(pool).tweak_score(move |segment: &SegmentReader| {
-                    let columns: Vec<_> = names
-                        .iter()
-                        .filter_map(|name| segment.fast_fields().f64(name).ok())
-                        .map(|c| c.first_or_default_col(0.0))
-                        .collect();
-                    move |doc: DocId, score: Score| {
-                        let best = columns
-                            .iter()
-                            .map(|c| c.get_val(doc) as f32)
-                            .fold(0.0f32, f32::max);
-                        score * (1.0 + TOPIC_WEIGHT * best)
-                    }
-                });
-            searcher.search(&*built.full, &(collector, Count))?
+            searcher.search(&*built.full, &TopDocs::with_limit(pool).order_by_score())?
         }
     };
+    let total_matches = if request.count_total {
+        Some(built.full.count(&searcher)?)
+    } else {
+        None
+    };
+    // Phase 2: proximity and topics rescore the candidates only.
+    let mut keyed = rescore(
+        &searcher,
+        &candidates,
+        built.proximity.as_deref(),
+        &boost_topics,
+    )?;
+    if request.sort == Sort::Date {
+        for c in &mut keyed {
+            c.score = 0.0;
+        }
+    }
+    // Ties broken by article and position, so output is stable across builds.
+    keyed.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.article.cmp(&b.article))
+            .then_with(|| a.ordinal.cmp(&b.ordinal))
+    });
+    if request.sort == Sort::Date {
+        // Keep phase 1's newest-first order.
+        let order: HashMap<DocAddress, usize> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, (_, a))| (*a, i))
+            .collect();
+        keyed.sort_by_key(|c| order[&c.addr]);
+    }
 
     let mut snippets = SnippetGenerator::create(&searcher, &*built.full, fields.text)?;
     snippets.set_max_num_chars(request.snippet_chars);
     let mut hits: Vec<Hit> = Vec::new();
-    let mut per_article: HashMap<String, usize> = HashMap::new();
+    let mut per_article: HashMap<u64, usize> = HashMap::new();
     let mut shingles: Vec<HashSet<u64>> = Vec::new();
-    let mut ordered = candidates;
-    // Ties broken by article and position, so output is stable across builds.
-    let mut loaded: Vec<(f32, DocAddress, TantivyDocument)> = Vec::with_capacity(ordered.len());
-    for (score, addr) in ordered.drain(..) {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        loaded.push((score, addr, doc));
-    }
-    loaded.sort_by(|a, b| {
-        b.0.partial_cmp(&a.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| text_of(&a.2, fields.article_id).cmp(text_of(&b.2, fields.article_id)))
-            .then_with(|| u64_of(&a.2, fields.ordinal).cmp(&u64_of(&b.2, fields.ordinal)))
-    });
-    for (score, addr, doc) in loaded {
+    for candidate in keyed {
+        let (score, article, addr) = (candidate.score, candidate.article, candidate.addr);
         if hits.len() >= request.limit {
             break;
         }
-        let hit = to_hit(fields, score, &doc);
+        let cap = request.ranking.per_article;
+        if cap > 0 && per_article.get(&article).copied().unwrap_or(0) >= cap {
+            continue;
+        }
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let mut hit = to_hit(fields, score, &doc);
         if request.ranking.collapse {
             let mine = shingle_set(&hit.text);
             if let Some(pos) = shingles
@@ -190,26 +201,18 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
             }
             shingles.push(mine);
         }
-        if request.ranking.per_article > 0 {
-            let seen = per_article.entry(hit.article_id.clone()).or_insert(0);
-            if *seen >= request.ranking.per_article {
-                if request.ranking.collapse {
-                    shingles.pop();
-                }
-                continue;
-            }
-            *seen += 1;
-        }
-        let mut hit = hit;
-        let snippet = snippets.snippet(&hit.text);
-        if snippet.fragment().is_empty() {
-            hit.snippet = truncate_chars(&hit.text, request.snippet_chars);
-        } else {
-            hit.snippet = snippet.fragment().to_string();
-            hit.highlights = snippet.highlighted().to_vec();
-        }
+        *per_article.entry(article).or_insert(0) += 1;
+        let (text, ranges) = snippet_of(&snippets, &hit.text, request.snippet_chars);
+        hit.snippet = text;
+        hit.highlights = ranges;
         if request.explain {
-            hit.explain = Some(explain(&searcher, &built.parts, addr, &hit, &boost_topics)?);
+            hit.explain = Some(explain(
+                &searcher,
+                &built.parts,
+                &candidate,
+                &hit,
+                &boost_topics,
+            )?);
         }
         hits.push(hit);
     }
@@ -230,21 +233,107 @@ fn topic_field(topic: Topic) -> &'static str {
     }
 }
 
+/// A phase-1 candidate with what phase 2 adds.
+struct Candidate {
+    score: f32,
+    proximity: f32,
+    topic_multiplier: f32,
+    article: u64,
+    ordinal: u64,
+    addr: DocAddress,
+}
+
+/// Adds the proximity score (by seeking a phrase scorer to each candidate,
+/// segment by segment) and the topic multiplier (from fast fields), and reads
+/// each candidate's article and position for grouping and tie-breaks.
+fn rescore(
+    searcher: &tantivy::Searcher,
+    candidates: &[(f32, DocAddress)],
+    proximity: Option<&dyn tantivy::query::Query>,
+    topics: &[Topic],
+) -> Result<Vec<Candidate>, SearchError> {
+    let weight = proximity
+        .map(|q| {
+            q.weight(tantivy::query::EnableScoring::enabled_from_searcher(
+                searcher,
+            ))
+        })
+        .transpose()?;
+    let mut by_segment: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, (_, addr)) in candidates.iter().enumerate() {
+        by_segment.entry(addr.segment_ord).or_default().push(i);
+    }
+    let mut out: Vec<Candidate> = candidates
+        .iter()
+        .map(|&(score, addr)| Candidate {
+            score,
+            proximity: 0.0,
+            topic_multiplier: 1.0,
+            article: 0,
+            ordinal: 0,
+            addr,
+        })
+        .collect();
+    for (segment_ord, mut members) in by_segment {
+        members.sort_by_key(|&i| out[i].addr.doc_id);
+        let segment = searcher.segment_reader(segment_ord);
+        let fast = segment.fast_fields();
+        let articles = fast.u64("article_key").ok();
+        let ordinals = fast.u64("ordinal").ok();
+        let topic_columns: Vec<Column<f64>> = topics
+            .iter()
+            .filter_map(|t| fast.f64(topic_field(*t)).ok())
+            .collect();
+        let mut scorer = match &weight {
+            Some(w) => Some(w.scorer(segment, 1.0)?),
+            None => None,
+        };
+        for i in members {
+            let doc = out[i].addr.doc_id;
+            let c = &mut out[i];
+            c.article = articles
+                .as_ref()
+                .and_then(|col| col.first(doc))
+                .unwrap_or(0);
+            c.ordinal = ordinals
+                .as_ref()
+                .and_then(|col| col.first(doc))
+                .unwrap_or(0);
+            if let Some(scorer) = scorer.as_mut() {
+                if scorer.doc() < doc {
+                    scorer.seek(doc);
+                }
+                if scorer.doc() == doc {
+                    c.proximity = scorer.score();
+                }
+            }
+            let best = topic_columns
+                .iter()
+                .filter_map(|col| col.first(doc))
+                .fold(0.0f64, f64::max) as f32;
+            c.topic_multiplier = 1.0 + TOPIC_WEIGHT * best;
+            c.score = (c.score + c.proximity) * c.topic_multiplier;
+        }
+    }
+    Ok(out)
+}
+
 fn explain(
     searcher: &tantivy::Searcher,
     parts: &[(&'static str, Box<dyn tantivy::query::Query>)],
-    addr: DocAddress,
+    candidate: &Candidate,
     hit: &Hit,
     topics: &[Topic],
 ) -> Result<ScoreParts, SearchError> {
     let mut out = ScoreParts::default();
     for (name, query) in parts {
-        let value = match query.explain(searcher, addr) {
+        let value = match query.explain(searcher, candidate.addr) {
             Ok(explanation) => explanation.value(),
             Err(_) => 0.0, // the part does not match this passage
         };
         out.parts.push((name, value));
     }
+    out.parts.push(("proximity", candidate.proximity));
     let t = hit.facts.topics;
     out.topics = topics
         .iter()
@@ -257,13 +346,7 @@ fn explain(
             (topic, s)
         })
         .collect();
-    let best = out.topics.iter().map(|(_, s)| *s).fold(0.0f32, f32::max);
-    out.topic_multiplier = 1.0
-        + if topics.is_empty() {
-            0.0
-        } else {
-            TOPIC_WEIGHT * best
-        };
+    out.topic_multiplier = candidate.topic_multiplier;
     Ok(out)
 }
 
@@ -309,6 +392,37 @@ fn to_hit(fields: &Fields, score: f32, doc: &TantivyDocument) -> Hit {
     }
 }
 
+/// The passage itself when short, else the best fragment (widened back to the
+/// passage start when that is near), with `…` where text was cut and the
+/// highlight ranges moved to match.
+fn snippet_of(
+    generator: &SnippetGenerator,
+    text: &str,
+    max_chars: usize,
+) -> (String, Vec<Range<usize>>) {
+    let snippet = generator.snippet(text);
+    if snippet.fragment().is_empty() {
+        return (truncate_chars(text, max_chars), Vec::new());
+    }
+    let fragment = snippet.fragment_range();
+    let (start, end) = if text.chars().count() <= max_chars {
+        (0, text.len())
+    } else if fragment.start <= 100 {
+        (0, fragment.end)
+    } else {
+        (fragment.start, fragment.end)
+    };
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < text.len() { "…" } else { "" };
+    let shift = |at: usize| at + fragment.start - start + prefix.len();
+    let ranges = snippet
+        .highlighted()
+        .iter()
+        .map(|r| shift(r.start)..shift(r.end))
+        .collect();
+    (format!("{prefix}{}{suffix}", &text[start..end]), ranges)
+}
+
 fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         None => text.to_string(),
@@ -319,27 +433,27 @@ fn truncate_chars(text: &str, max: usize) -> String {
     }
 }
 
-/// Hashes of the passage's 3-word shingles (lower-cased words only).
+/// Hashes of the passage's 3-word shingles (words lower-cased), without
+/// allocating per word.
 fn shingle_set(text: &str) -> HashSet<u64> {
-    use std::hash::{Hash, Hasher};
-    let words: Vec<String> = text
+    let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+                    (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+                })
+        })
         .collect();
-    let mut set = HashSet::new();
     if words.len() < 3 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        words.hash(&mut h);
-        set.insert(h.finish());
-        return set;
+        return std::iter::once(words.iter().fold(0, |h, w| h ^ w.rotate_left(17))).collect();
     }
-    for window in words.windows(3) {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        window.hash(&mut h);
-        set.insert(h.finish());
-    }
-    set
+    words
+        .windows(3)
+        .map(|w| w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42))
+        .collect()
 }
 
 fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f32 {

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{parse_size, Outcome, UsageError};
 use crate::cli::IndexArgs;
 use crate::extract::Extractors;
-use crate::index::{build_index, BuildOptions, BuildSummary};
+use crate::index::{build_index, BuildMode, BuildOptions, BuildSummary};
 use crate::output::json::{write_record, IndexSummary, SkipRecord, JSON_SCHEMA_VERSION};
 use crate::output::progress::ProgressReporter;
 
@@ -51,18 +51,27 @@ pub(super) fn run(args: IndexArgs, index_dir: &Path) -> anyhow::Result<Outcome> 
 
 /// The human summary goes to stderr, like the progress it follows.
 pub(crate) fn print_human(options: &BuildOptions, s: &BuildSummary) {
+    let what = match s.mode {
+        BuildMode::Full => format!("built: {} files read", s.added),
+        BuildMode::Incremental => format!(
+            "updated: {} added, {} changed, {} removed, {} unchanged files",
+            s.added, s.updated, s.removed, s.unchanged
+        ),
+        BuildMode::Unchanged => format!("unchanged: all {} files as before", s.unchanged),
+    };
     eprintln!(
-        "indexed {} articles ({} passages) from {} of {} files in {} in {:.2}s; {} ignored, {} skipped, {} warnings; index {} ({:.1} MB)",
+        "index {} {what} in {:.2}s; it holds {} articles ({} passages) from {} of {} files in {}; \
+         {} ignored, {} skipped, {} warnings; {:.1} MB",
+        options.index.display(),
+        s.elapsed.as_secs_f64(),
         s.articles,
         s.passages,
         s.files_indexed,
         s.files_seen,
         options.corpus.display(),
-        s.elapsed.as_secs_f64(),
         s.ignored,
         s.skipped.len(),
         s.warnings.len(),
-        options.index.display(),
         s.index_bytes as f64 / 1e6,
     );
 }
@@ -77,12 +86,17 @@ fn print_json(
         "summary",
         IndexSummary {
             schema_version: JSON_SCHEMA_VERSION,
+            mode: s.mode.as_str(),
             corpus: options.corpus.display().to_string(),
             index: options.index.display().to_string(),
             files_seen: s.files_seen,
             files_indexed: s.files_indexed,
             articles: s.articles,
             passages: s.passages,
+            added: s.added,
+            updated: s.updated,
+            removed: s.removed,
+            unchanged: s.unchanged,
             ignored: s.ignored,
             skipped: records(&s.skipped),
             warnings: records(&s.warnings),

@@ -2,6 +2,7 @@
 //! extract files in parallel (rayon) while tantivy's writer threads index the
 //! passages, then swap the finished generation in.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -9,8 +10,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use tantivy::schema::Facet;
-use tantivy::{IndexWriter, TantivyDocument};
+use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::schema::{amount_key, article_key, register_analyzers, Fields};
 use super::{index_state, lock_index, publish, read_pointer, remove_stale, IndexState};
@@ -33,13 +35,45 @@ pub struct BuildOptions {
     pub extractors: Extractors,
 }
 
+/// How a build went about its work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BuildMode {
+    /// A whole new generation, swapped in when complete.
+    #[default]
+    Full,
+    /// Only changed, added and removed files, committed to the live generation.
+    Incremental,
+    /// Nothing changed; the index was left as it was.
+    Unchanged,
+}
+
+impl BuildMode {
+    /// The mode's name in summaries.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BuildMode::Full => "full",
+            BuildMode::Incremental => "incremental",
+            BuildMode::Unchanged => "unchanged",
+        }
+    }
+}
+
 /// What a build did, for the summary line and `--json`.
 #[derive(Debug, Default)]
 pub struct BuildSummary {
+    pub mode: BuildMode,
     pub files_seen: u64,
+    /// Files that hold indexed articles (after the build, changed or not).
     pub files_indexed: u64,
+    /// Articles and passages in the index after the build.
     pub articles: u64,
     pub passages: u64,
+    /// Files newly read, re-read because their content changed, gone from
+    /// the corpus, and left alone because they did not change.
+    pub added: u64,
+    pub updated: u64,
+    pub removed: u64,
+    pub unchanged: u64,
     pub ignored: u64,
     pub skipped: Vec<Skip>,
     pub warnings: Vec<Skip>,
@@ -66,7 +100,40 @@ pub trait Reporter: Sync {
 /// Per-writer memory budget: enough for large segments, bounded for big corpora.
 const WRITER_MEMORY: usize = 400 * 1024 * 1024;
 
-/// Builds a new index generation from `options.corpus` and makes it live.
+/// Above this share of changed files a full rebuild is cheaper than deleting
+/// and re-adding.
+const INCREMENTAL_LIMIT: f64 = 0.5;
+
+/// What the index knows about each corpus file, kept in the commit payload
+/// so it changes atomically with the documents it describes.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Manifest {
+    /// Canonical corpus path the index was built from.
+    corpus: String,
+    files: BTreeMap<String, FileEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct FileEntry {
+    size: u64,
+    mtime_ns: i64,
+    hash: u64,
+    articles: u64,
+    passages: u64,
+    /// Records skipped and caveats, re-reported while the file is unchanged.
+    skipped: Vec<(String, String)>,
+    warnings: Vec<(String, String)>,
+}
+
+/// A file to (re)index, with its bytes when they were already read to check them.
+struct Work {
+    file: CorpusFile,
+    bytes: Option<Vec<u8>>,
+}
+
+/// Builds or updates the index from `options.corpus`: incremental when an
+/// index of the same corpus exists and little changed, else a whole new
+/// generation swapped in atomically.
 pub fn build_index(
     options: &BuildOptions,
     reporter: &dyn Reporter,
@@ -81,8 +148,8 @@ pub fn build_index(
             root.display(),
             super::SCHEMA_VERSION
         ),
-        IndexState::Missing => None,
-        _ => read_pointer(root)?.map(|p| p.generation),
+        IndexState::Missing | IndexState::OtherVersion(_) => None,
+        IndexState::Ready => read_pointer(root)?.map(|p| p.generation),
     };
     // Leftovers of an interrupted build: safe to remove under the lock.
     remove_stale(root, previous.as_deref());
@@ -100,8 +167,70 @@ pub fn build_index(
         }
     }
     summary.files_seen = files.len() as u64 + summary.ignored + summary.skipped.len() as u64;
-    reporter.start(files.len() as u64, files.iter().map(|f| f.size).sum());
+    let corpus_key = std::fs::canonicalize(&options.corpus)
+        .unwrap_or_else(|_| options.corpus.clone())
+        .display()
+        .to_string();
 
+    // An existing index of the same corpus: find what changed.
+    let live = match (&previous, options.rebuild) {
+        (Some(generation), false) => {
+            let dir = root.join(generation);
+            let index = tantivy::Index::open_in_dir(&dir)
+                .with_context(|| format!("opening index {}", dir.display()))?;
+            let manifest: Option<Manifest> = index
+                .load_metas()?
+                .payload
+                .and_then(|p| serde_json::from_str(&p).ok())
+                .filter(|m: &Manifest| m.corpus == corpus_key);
+            manifest.map(|m| (index, dir, m))
+        }
+        _ => None,
+    };
+    if let Some((index, dir, mut manifest)) = live {
+        let plan = plan_changes(files, &mut manifest, reporter)?;
+        let changed = plan.work.len() + plan.removed.len();
+        let total = plan.work.len() + plan.unchanged as usize;
+        if (changed as f64) <= INCREMENTAL_LIMIT * total.max(1) as f64 || total < 8 {
+            summary.added = plan.added;
+            summary.updated = plan.updated;
+            summary.removed = plan.removed.len() as u64;
+            summary.unchanged = plan.unchanged;
+            let touched_only = changed == 0 && !plan.touched;
+            summary.mode = if touched_only {
+                BuildMode::Unchanged
+            } else {
+                BuildMode::Incremental
+            };
+            if !touched_only {
+                register_analyzers(&index);
+                let fields = Fields::new();
+                let mut writer: IndexWriter<TantivyDocument> = index
+                    .writer_with_num_threads(writer_threads(options), WRITER_MEMORY)
+                    .context("starting the index writer")?;
+                for rel in plan.removed.iter().chain(plan.replaced.iter()) {
+                    manifest.files.remove(rel);
+                    writer.delete_term(Term::from_field_text(fields.file, rel));
+                }
+                index_files(
+                    &writer,
+                    &fields,
+                    plan.work,
+                    options,
+                    reporter,
+                    &mut manifest,
+                )?;
+                reporter.finishing();
+                commit(&mut writer, &manifest)?;
+            }
+            finish_summary(&mut summary, &manifest, reporter, &dir, started);
+            return Ok(summary);
+        }
+        // Most of the corpus changed: a fresh generation is quicker.
+        files = plan.all_files;
+    }
+
+    summary.added = files.len() as u64;
     let generation = format!(
         "gen-{}-{}",
         jiff::Timestamp::now().as_millisecond(),
@@ -122,112 +251,275 @@ pub fn build_index(
         .create_in_dir(&tmp)
         .with_context(|| format!("creating index in {}", tmp.display()))?;
     register_analyzers(&index);
-
-    let threads = if options.threads == 0 {
-        std::thread::available_parallelism().map_or(2, |n| n.get())
-    } else {
-        options.threads
-    };
-    let writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(threads.clamp(1, 4), WRITER_MEMORY)
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(writer_threads(options), WRITER_MEMORY)
         .context("starting the index writer")?;
-
-    let counters = Counters::default();
-    let problems = Mutex::new((Vec::new(), Vec::new()));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("starting worker threads")?;
-    let corpus_display = options.corpus.clone();
-    pool.install(|| {
-        files.par_iter().try_for_each(|file| -> anyhow::Result<()> {
-            let parsed = read_and_parse(file, &corpus_display);
-            for skip in &parsed.skips {
-                reporter.skipped(skip);
-            }
-            for warning in &parsed.warnings {
-                reporter.warning(warning);
-            }
-            if !parsed.articles.is_empty() {
-                counters.files.fetch_add(1, Ordering::Relaxed);
-            }
-            // Articles of one file (a big JSON Lines feed) are split and
-            // extracted in parallel too.
-            parsed
-                .articles
-                .par_iter()
-                .try_for_each(|article| -> anyhow::Result<()> {
-                    let passages = ingest::split_passages(article);
-                    counters.articles.fetch_add(1, Ordering::Relaxed);
-                    counters
-                        .passages
-                        .fetch_add(passages.len() as u64, Ordering::Relaxed);
-                    for passage in &passages {
-                        let facts = options.extractors.analyze(&passage.text);
-                        writer.add_document(passage_document(&fields, article, passage, &facts))?;
-                    }
-                    Ok(())
-                })?;
-            if !parsed.skips.is_empty() || !parsed.warnings.is_empty() {
-                let mut lists = problems.lock().expect("no panics while holding the lock");
-                lists.0.extend(parsed.skips);
-                lists.1.extend(parsed.warnings);
-            }
-            reporter.file_done(file.size);
-            Ok(())
-        })
-    })?;
+    let mut manifest = Manifest {
+        corpus: corpus_key,
+        files: BTreeMap::new(),
+    };
+    reporter.start(files.len() as u64, files.iter().map(|f| f.size).sum());
+    let work = files
+        .into_iter()
+        .map(|file| Work { file, bytes: None })
+        .collect();
+    index_files(&writer, &fields, work, options, reporter, &mut manifest)?;
     reporter.finishing();
-    let mut writer = writer;
-    writer.commit().context("committing the index")?;
-    writer
-        .wait_merging_threads()
-        .context("finishing index merges")?;
+    commit(&mut writer, &manifest)?;
+    drop(writer);
 
     let final_dir = root.join(&generation);
     std::fs::rename(&tmp, &final_dir)
         .with_context(|| format!("moving {} into place", tmp.display()))?;
     publish(root, &generation)?;
     remove_stale(root, Some(&generation));
-
-    let (skips, warnings) = problems
-        .into_inner()
-        .expect("no panics while holding the lock");
-    summary.skipped.extend(skips);
-    summary.warnings = warnings;
-    summary.files_indexed = counters.files.into_inner();
-    summary.articles = counters.articles.into_inner();
-    summary.passages = counters.passages.into_inner();
-    summary.index_bytes = folder_size(&final_dir);
-    summary.index_dir = final_dir;
-    summary.elapsed = started.elapsed();
+    finish_summary(&mut summary, &manifest, reporter, &final_dir, started);
     Ok(summary)
 }
 
-#[derive(Default)]
-struct Counters {
-    files: AtomicU64,
-    articles: AtomicU64,
-    passages: AtomicU64,
+/// What an incremental run must do.
+struct Plan {
+    work: Vec<Work>,
+    /// Files whose old articles must be deleted before re-adding.
+    replaced: Vec<String>,
+    removed: Vec<String>,
+    added: u64,
+    updated: u64,
+    unchanged: u64,
+    /// Some unchanged file got a new modification time (the manifest changes).
+    touched: bool,
+    /// Every file of the walk, for falling back to a full build.
+    all_files: Vec<CorpusFile>,
 }
 
-fn read_and_parse(file: &CorpusFile, corpus: &Path) -> ingest::Parsed {
-    let display = corpus.join(&file.rel).display().to_string();
-    match std::fs::read(&file.path) {
-        Ok(bytes) => ingest::parse_file(file.format, &bytes, &file.rel, &display),
-        Err(err) => ingest::Parsed {
-            skips: vec![Skip {
-                location: display,
-                reason: err.to_string(),
-            }],
-            ..Default::default()
-        },
+/// Compares the walk with the manifest: same size and modification time
+/// means unchanged without reading; otherwise the content hash decides.
+fn plan_changes(
+    files: Vec<CorpusFile>,
+    manifest: &mut Manifest,
+    reporter: &dyn Reporter,
+) -> anyhow::Result<Plan> {
+    let mut plan = Plan {
+        work: Vec::new(),
+        replaced: Vec::new(),
+        removed: Vec::new(),
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        touched: false,
+        all_files: files.clone(),
+    };
+    let present: std::collections::HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    plan.removed = manifest
+        .files
+        .keys()
+        .filter(|rel| !present.contains(rel.as_str()))
+        .cloned()
+        .collect();
+    for file in files {
+        let Some(entry) = manifest.files.get_mut(&file.rel) else {
+            plan.added += 1;
+            plan.work.push(Work { file, bytes: None });
+            continue;
+        };
+        if entry.size == file.size && entry.mtime_ns == file.mtime_ns {
+            plan.unchanged += 1;
+            continue;
+        }
+        let bytes = match std::fs::read(&file.path) {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                // Let the normal path report the error and drop the file.
+                plan.updated += 1;
+                plan.replaced.push(file.rel.clone());
+                plan.work.push(Work { file, bytes: None });
+                continue;
+            }
+        };
+        if content_hash(&bytes) == entry.hash {
+            entry.mtime_ns = file.mtime_ns;
+            plan.touched = true;
+            plan.unchanged += 1;
+            continue;
+        }
+        plan.updated += 1;
+        plan.replaced.push(file.rel.clone());
+        plan.work.push(Work {
+            file,
+            bytes: Some(bytes),
+        });
     }
+    reporter.start(
+        plan.work.len() as u64,
+        plan.work.iter().map(|w| w.file.size).sum(),
+    );
+    Ok(plan)
+}
+
+/// Parses, splits and extracts `work` in parallel, feeding the writer, and
+/// records each file in the manifest.
+fn index_files(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    work: Vec<Work>,
+    options: &BuildOptions,
+    reporter: &dyn Reporter,
+    manifest: &mut Manifest,
+) -> anyhow::Result<()> {
+    let entries = Mutex::new(Vec::with_capacity(work.len()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(worker_threads(options))
+        .build()
+        .context("starting worker threads")?;
+    pool.install(|| {
+        work.into_par_iter()
+            .try_for_each(|item| -> anyhow::Result<()> {
+                let file = &item.file;
+                let display = options.corpus.join(&file.rel).display().to_string();
+                let bytes = match item.bytes {
+                    Some(bytes) => bytes,
+                    None => match std::fs::read(&file.path) {
+                        Ok(bytes) => bytes,
+                        Err(err) => {
+                            reporter.skipped(&Skip {
+                                location: display,
+                                reason: err.to_string(),
+                            });
+                            reporter.file_done(file.size);
+                            return Ok(());
+                        }
+                    },
+                };
+                let parsed = ingest::parse_file(file.format, &bytes, &file.rel, &display);
+                for skip in &parsed.skips {
+                    reporter.skipped(skip);
+                }
+                for warning in &parsed.warnings {
+                    reporter.warning(warning);
+                }
+                let passages = AtomicU64::new(0);
+                // Articles of one file (a big JSON Lines feed) are split and
+                // extracted in parallel too.
+                parsed
+                    .articles
+                    .par_iter()
+                    .try_for_each(|article| -> anyhow::Result<()> {
+                        let pieces = ingest::split_passages(article);
+                        passages.fetch_add(pieces.len() as u64, Ordering::Relaxed);
+                        for passage in &pieces {
+                            let facts = options.extractors.analyze(&passage.text);
+                            writer.add_document(passage_document(
+                                fields, &file.rel, article, passage, &facts,
+                            ))?;
+                        }
+                        Ok(())
+                    })?;
+                let pairs = |list: &[Skip]| -> Vec<(String, String)> {
+                    list.iter()
+                        .map(|s| (s.location.clone(), s.reason.clone()))
+                        .collect()
+                };
+                let entry = FileEntry {
+                    size: file.size,
+                    mtime_ns: file.mtime_ns,
+                    hash: content_hash(&bytes),
+                    articles: parsed.articles.len() as u64,
+                    passages: passages.into_inner(),
+                    skipped: pairs(&parsed.skips),
+                    warnings: pairs(&parsed.warnings),
+                };
+                entries
+                    .lock()
+                    .expect("no panics while holding the lock")
+                    .push((file.rel.clone(), entry));
+                reporter.file_done(file.size);
+                Ok(())
+            })
+    })?;
+    let entries = entries
+        .into_inner()
+        .expect("no panics while holding the lock");
+    manifest.files.extend(entries);
+    Ok(())
+}
+
+/// Commits with the manifest as the commit payload, then waits for merges.
+fn commit(writer: &mut IndexWriter<TantivyDocument>, manifest: &Manifest) -> anyhow::Result<()> {
+    let mut prepared = writer.prepare_commit().context("committing the index")?;
+    prepared.set_payload(&serde_json::to_string(manifest)?);
+    prepared.commit().context("committing the index")?;
+    Ok(())
+}
+
+/// Totals and problems for the summary, from the manifest (so unchanged
+/// files' skipped records are reported again).
+fn finish_summary(
+    summary: &mut BuildSummary,
+    manifest: &Manifest,
+    reporter: &dyn Reporter,
+    dir: &Path,
+    started: Instant,
+) {
+    let previously_read = summary.unchanged > 0;
+    for entry in manifest.files.values() {
+        summary.articles += entry.articles;
+        summary.passages += entry.passages;
+        if entry.articles > 0 {
+            summary.files_indexed += 1;
+        }
+        for (location, reason) in &entry.skipped {
+            let skip = Skip {
+                location: location.clone(),
+                reason: reason.clone(),
+            };
+            if previously_read {
+                reporter.skipped(&skip);
+            }
+            summary.skipped.push(skip);
+        }
+        for (location, reason) in &entry.warnings {
+            summary.warnings.push(Skip {
+                location: location.clone(),
+                reason: reason.clone(),
+            });
+        }
+    }
+    summary.index_bytes = folder_size(dir);
+    summary.index_dir = dir.to_path_buf();
+    summary.elapsed = started.elapsed();
+}
+
+fn worker_threads(options: &BuildOptions) -> usize {
+    if options.threads == 0 {
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    } else {
+        options.threads
+    }
+}
+
+fn writer_threads(options: &BuildOptions) -> usize {
+    worker_threads(options).clamp(1, 4)
+}
+
+/// A fast 64-bit hash of file content, to tell an edit from a touch.
+fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = bytes.len() as u64;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
 }
 
 /// The tantivy document for one passage.
 fn passage_document(
     fields: &Fields,
+    rel: &str,
     article: &Article,
     passage: &Passage,
     facts: &PassageFacts,
@@ -236,6 +528,7 @@ fn passage_document(
     doc.add_text(fields.article_id, &article.id);
     doc.add_u64(fields.article_key, article_key(&article.id));
     doc.add_text(fields.path, &article.path);
+    doc.add_text(fields.file, rel);
     doc.add_text(fields.title, &article.title);
     if !article.source.is_empty() {
         doc.add_text(fields.source, &article.source);

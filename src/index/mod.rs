@@ -18,7 +18,7 @@
 mod build;
 mod schema;
 
-pub use build::{build_index, BuildOptions, BuildSummary, Reporter};
+pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
 pub use schema::{amount_key, article_key, register_analyzers, Fields, SCHEMA_VERSION};
 
 use std::fs;

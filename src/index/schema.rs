@@ -16,7 +16,7 @@ use tantivy::Index;
 
 /// Bumped whenever the fields or analyzers change; an index with another
 /// version is refused with a message to rebuild.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// English text: words, lower-cased, accents folded, Porter-stemmed.
 pub const ANALYZER_EN: &str = "newsdex_en";
@@ -35,6 +35,9 @@ pub struct Fields {
     /// grouping at query time (a string fast field costs a dictionary lookup).
     pub article_key: Field,
     pub path: Field,
+    /// The file's path relative to the corpus: deletes a file's articles
+    /// when it changes or disappears.
+    pub file: Field,
     pub title: Field,
     pub source: Field,
     pub url: Field,
@@ -87,6 +90,7 @@ impl Fields {
         let article_id = b.add_text_field("article_id", STRING | STORED);
         let article_key = b.add_u64_field("article_key", FAST);
         let path = b.add_text_field("path", STRING | STORED);
+        let file = b.add_text_field("file", STRING);
         let title = b.add_text_field("title", text_with(ANALYZER_EN, true).set_stored());
         let source = b.add_text_field("source", text_with(ANALYZER_PLAIN, true).set_stored());
         let url = b.add_text_field("url", STORED);
@@ -111,6 +115,7 @@ impl Fields {
             article_id,
             article_key,
             path,
+            file,
             title,
             source,
             url,

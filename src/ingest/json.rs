@@ -142,6 +142,7 @@ pub(super) fn parse_json_lines(text: &str, first_line: u32, base: &Article, pars
 }
 
 fn push_article(map: &Map<String, Value>, mut article: Article, line: u32, parsed: &mut Parsed) {
+    article.line = line;
     article.title = field(map, TITLE).unwrap_or_default();
     article.url = field(map, URL).unwrap_or_default();
     article.source = field(map, SOURCE).unwrap_or_default();

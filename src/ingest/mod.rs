@@ -32,6 +32,9 @@ pub struct Article {
     pub published: Option<jiff::Timestamp>,
     /// Body text in blocks (paragraphs, headings, list items) with line numbers.
     pub blocks: Vec<Block>,
+    /// 1-based line where the article starts in its file (its record, for
+    /// JSON); where a title-only article's one passage points.
+    pub line: u32,
 }
 
 /// A paragraph-like piece of an article body, before passage splitting.
@@ -127,6 +130,7 @@ pub fn parse_file(format: Format, bytes: &[u8], rel: &str, display: &str) -> Par
     let base = Article {
         id: rel.to_string(),
         path: display.to_string(),
+        line: 1,
         ..Article::default()
     };
     match format {

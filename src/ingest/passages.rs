@@ -148,10 +148,17 @@ pub fn split_passages(article: &Article) -> Vec<Passage> {
             });
         }
     }
-    // An article made only of headings (a one-line note) still has a passage.
+    // An article made only of headings, or only of a title (a one-line
+    // note), still has a passage, so it can be found.
     if passages.is_empty() {
-        if let Some(text) = heading {
-            let line = article.blocks.first().map_or(1, |b| b.line);
+        let line = article
+            .blocks
+            .first()
+            .map_or(article.line.max(1), |b| b.line);
+        if let Some(text) = heading.or_else(|| {
+            let title = collapse_whitespace(&article.title);
+            (!title.is_empty()).then_some(title)
+        }) {
             passages.push(Passage {
                 ordinal: 0,
                 line,

@@ -16,8 +16,8 @@ pub struct CorpusFile {
     pub rel: String,
     pub format: Format,
     pub size: u64,
-    /// Modification time in seconds since the epoch (0 if unknown).
-    pub mtime: i64,
+    /// Modification time in nanoseconds since the epoch (0 if unknown).
+    pub mtime_ns: i64,
 }
 
 /// What the walk found at one path.
@@ -103,13 +103,13 @@ pub fn walk_corpus(root: &Path, max_file_size: u64) -> anyhow::Result<Vec<WalkEv
             .modified()
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_secs() as i64);
+            .map_or(0, |d| d.as_nanos() as i64);
         events.push(WalkEvent::File(CorpusFile {
             path,
             rel,
             format,
             size: meta.len(),
-            mtime,
+            mtime_ns: mtime,
         }));
     }
     Ok(events)

@@ -101,12 +101,19 @@ pub struct SkipRecord<'a> {
 #[derive(Serialize)]
 pub struct IndexSummary<'a> {
     pub schema_version: u32,
+    /// `full` (new generation), `incremental` or `unchanged`.
+    pub mode: &'static str,
     pub corpus: String,
     pub index: String,
     pub files_seen: u64,
     pub files_indexed: u64,
     pub articles: u64,
     pub passages: u64,
+    /// Files read for the first time, re-read after a change, gone, and untouched.
+    pub added: u64,
+    pub updated: u64,
+    pub removed: u64,
+    pub unchanged: u64,
     pub ignored: u64,
     pub skipped: Vec<SkipRecord<'a>>,
     pub warnings: Vec<SkipRecord<'a>>,

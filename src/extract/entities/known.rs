@@ -1,0 +1,390 @@
+//! The curated table of known entities (`known.tsv`) and the matcher that finds its aliases in
+//! text, in queries and in single names.
+//!
+//! The table is what makes "AWS", "Amazon Web Services" and "Amazon's cloud unit" one entity, and
+//! what knows that Azure belongs to Microsoft. Matching is one Aho-Corasick pass over the text
+//! (ASCII case-insensitive, all overlapping candidates), then each candidate is checked for word
+//! boundaries and for case, and the leftmost-longest candidates win.
+//!
+//! Case rules for text, chosen to keep common words from matching:
+//! * an alias written all in capitals ("AWS", "FTC", "U.S.") matches only in capitals, so "us"
+//!   is never the United States;
+//! * any other alias must match its first letter's case exactly and may differ in case after it:
+//!   "Apple" and "APPLE" (a headline) match, "apple" does not; "xAI" needs its lowercase x.
+//!
+//! In queries people type lowercase, so every alias of three or more letters matches in any case
+//! ("aws", "azure"); aliases of one or two letters ("US", "EU", "UK") still need capitals.
+//! [`KnownTable::resolve`] takes a single name, so it ignores case entirely.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::tokens::possessive_at;
+use super::EntityKind;
+
+/// The table as shipped, embedded in the binary.
+pub(crate) const KNOWN_TSV: &str = include_str!("known.tsv");
+
+/// One row of the table.
+#[derive(Debug)]
+pub(crate) struct KnownEntity {
+    /// The canonical name, as written in the first column.
+    pub(crate) canonical: String,
+    pub(crate) kind: EntityKind,
+    /// Row index of the parent, if any.
+    pub(crate) parent: Option<usize>,
+}
+
+/// How an alias must match its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Byte for byte: all-capital aliases.
+    Exact,
+    /// First letter exact, the rest ASCII case-insensitive.
+    FirstLetter,
+}
+
+/// One Aho-Corasick pattern.
+#[derive(Debug)]
+struct Pattern {
+    entity: usize,
+    case: CaseRule,
+    /// Aliases with at most two letters need exact case even in queries.
+    short: bool,
+    /// The alias as written (with the apostrophe of this variant).
+    text: String,
+}
+
+/// The entity index of blocking patterns (rows of kind `-`).
+const BLOCKED: usize = usize::MAX;
+
+/// A known-table match in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KnownMatch {
+    pub(crate) start: usize,
+    /// End of the match, including a trailing corporate suffix ("Corp."), excluding a
+    /// possessive.
+    pub(crate) end: usize,
+    pub(crate) entity: usize,
+}
+
+/// The loaded table and its automaton.
+pub(crate) struct KnownTable {
+    pub(crate) entities: Vec<KnownEntity>,
+    patterns: Vec<Pattern>,
+    ac: AhoCorasick,
+    /// Normalised (see [`normalize_name`]) alias or canonical name → row.
+    by_name: HashMap<String, usize>,
+}
+
+/// Company-form suffixes that may follow an organization's name. They are included in the
+/// mention's span ("Microsoft Corp.") but never change which entity it is.
+pub(crate) const CORPORATE_SUFFIXES: &[&str] = &[
+    " Corporation",
+    " Corp.",
+    " Corp",
+    " Incorporated",
+    ", Inc.",
+    " Inc.",
+    " Inc",
+    " Ltd.",
+    " Ltd",
+    " Limited",
+    " LLC",
+    " plc",
+    " PLC",
+    " Co.",
+    " AG",
+    " SE",
+];
+
+/// Errors in the table file, with the line they are on.
+#[derive(Debug)]
+pub(crate) struct TableError(pub(crate) String);
+
+impl KnownTable {
+    /// Parses the TSV table: `canonical<TAB>kind<TAB>parent<TAB>aliases`, aliases separated by
+    /// `|`; `#` starts a comment line; blank lines are skipped. Parents must be defined on an
+    /// earlier or later row (resolved after reading everything).
+    pub(crate) fn parse(tsv: &str) -> Result<KnownTable, TableError> {
+        let mut entities = Vec::new();
+        let mut parents: Vec<(usize, String, usize)> = Vec::new();
+        let mut aliases: Vec<(String, usize)> = Vec::new();
+        let mut by_name = HashMap::new();
+        for (lineno, line) in tsv.lines().enumerate() {
+            let lineno = lineno + 1;
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 || cols.len() > 4 {
+                return Err(TableError(format!(
+                    "known.tsv line {lineno}: expected 2 to 4 tab-separated columns"
+                )));
+            }
+            let canonical = cols[0].trim();
+            if cols[1].trim() == "-" {
+                // A blocking row: its aliases shadow shorter matches and yield nothing.
+                for a in cols.get(3).into_iter().flat_map(|a| a.split('|')) {
+                    let a = a.trim();
+                    if !a.is_empty() {
+                        aliases.push((a.to_string(), BLOCKED));
+                    }
+                }
+                continue;
+            }
+            let kind = EntityKind::parse(cols[1].trim()).ok_or_else(|| {
+                TableError(format!(
+                    "known.tsv line {lineno}: unknown kind {:?}",
+                    cols[1]
+                ))
+            })?;
+            let row = entities.len();
+            if by_name.insert(normalize_name(canonical), row).is_some() {
+                return Err(TableError(format!(
+                    "known.tsv line {lineno}: {canonical:?} is already defined"
+                )));
+            }
+            if let Some(p) = cols.get(2).map(|p| p.trim()).filter(|p| !p.is_empty()) {
+                parents.push((row, p.to_string(), lineno));
+            }
+            aliases.push((canonical.to_string(), row));
+            for a in cols.get(3).into_iter().flat_map(|a| a.split('|')) {
+                let a = a.trim();
+                if !a.is_empty() {
+                    aliases.push((a.to_string(), row));
+                }
+            }
+            entities.push(KnownEntity {
+                canonical: canonical.to_string(),
+                kind,
+                parent: None,
+            });
+        }
+        for (row, parent, lineno) in parents {
+            let p = *by_name.get(&normalize_name(&parent)).ok_or_else(|| {
+                TableError(format!(
+                    "known.tsv line {lineno}: unknown parent {parent:?}"
+                ))
+            })?;
+            entities[row].parent = Some(p);
+        }
+        // A parent chain must end; a cycle would make `ancestors` loop.
+        for start in 0..entities.len() {
+            let mut seen = 0;
+            let mut at = entities[start].parent;
+            while let Some(p) = at {
+                seen += 1;
+                if seen > entities.len() {
+                    return Err(TableError(format!(
+                        "known.tsv: parent cycle through {:?}",
+                        entities[start].canonical
+                    )));
+                }
+                at = entities[p].parent;
+            }
+        }
+
+        let mut patterns = Vec::new();
+        let mut seen_alias: HashMap<String, usize> = HashMap::new();
+        for (alias, row) in aliases {
+            let key = normalize_name(&alias);
+            if row != BLOCKED {
+                by_name.entry(key.clone()).or_insert(row);
+            }
+            match seen_alias.get(&key) {
+                Some(&other) if other != row => {
+                    let name = |r: usize| {
+                        entities
+                            .get(r)
+                            .map_or("a blocking row", |e: &KnownEntity| e.canonical.as_str())
+                            .to_string()
+                    };
+                    return Err(TableError(format!(
+                        "known.tsv: alias {alias:?} names both {:?} and {:?}",
+                        name(other),
+                        name(row)
+                    )));
+                }
+                Some(_) => {}
+                None => {
+                    seen_alias.insert(key.clone(), row);
+                }
+            }
+            let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
+            let all_caps = letters > 0 && !alias.chars().any(|c| c.is_lowercase());
+            let case = if all_caps {
+                CaseRule::Exact
+            } else {
+                CaseRule::FirstLetter
+            };
+            // Curly and straight apostrophes are both common in news text.
+            let mut variants = vec![alias.clone()];
+            if alias.contains('\'') {
+                variants.push(alias.replace('\'', "\u{2019}"));
+            }
+            for v in variants {
+                if patterns.iter().any(|p: &Pattern| p.text == v) {
+                    continue;
+                }
+                patterns.push(Pattern {
+                    entity: row,
+                    case,
+                    short: letters <= 2,
+                    text: v,
+                });
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            // A full DFA: a few hundred KB for this table, and the fastest search.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| &p.text))
+            .map_err(|e| TableError(format!("known.tsv: building the matcher: {e}")))?;
+        Ok(KnownTable {
+            entities,
+            patterns,
+            ac,
+            by_name,
+        })
+    }
+
+    /// Finds known entities in running text: ordered, non-overlapping, leftmost-longest.
+    pub(crate) fn find(&self, text: &str, out: &mut Vec<KnownMatch>) {
+        self.find_with(text, false, out);
+    }
+
+    /// Finds known entities in a search query, where case is looser (see the module docs).
+    pub(crate) fn find_in_query(&self, text: &str, out: &mut Vec<KnownMatch>) {
+        self.find_with(text, true, out);
+    }
+
+    fn find_with(&self, text: &str, query: bool, out: &mut Vec<KnownMatch>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        for m in self.ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            // Aho-Corasick matches bytes; a pattern never starts or ends inside a char because
+            // patterns are valid UTF-8, but check anyway so slicing can never panic.
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            if !at_word_boundary(text, s, e) {
+                continue;
+            }
+            let p = &self.patterns[m.pattern().as_usize()];
+            let ok = if query {
+                !p.short || self.exact_alias(m.pattern().as_usize(), &bytes[s..e])
+            } else {
+                match p.case {
+                    CaseRule::Exact => self.exact_alias(m.pattern().as_usize(), &bytes[s..e]),
+                    CaseRule::FirstLetter => {
+                        let first_text = text[s..].chars().next();
+                        let first_pat = p.text.chars().next();
+                        first_text == first_pat
+                    }
+                }
+            };
+            if ok {
+                out.push(KnownMatch {
+                    start: s,
+                    end: e,
+                    entity: p.entity,
+                });
+            }
+        }
+        // Leftmost-longest among the valid candidates.
+        out.sort_unstable_by_key(|m| (m.start, usize::MAX - m.end));
+        let mut kept = 0;
+        let mut last_end = 0;
+        for k in 0..out.len() {
+            let m = out[k];
+            if kept > 0 && m.start < last_end {
+                continue;
+            }
+            out[kept] = m;
+            kept += 1;
+            last_end = m.end;
+        }
+        out.truncate(kept);
+        out.retain(|m| m.entity != BLOCKED);
+        if !query {
+            for k in 0..out.len() {
+                if self.entities[out[k].entity].kind != EntityKind::Organization {
+                    continue;
+                }
+                let limit = out.get(k + 1).map_or(text.len(), |n| n.start);
+                let rest = &text[out[k].end..limit];
+                let whole_word = |s: &str| {
+                    s.ends_with('.') || !rest[s.len()..].starts_with(|c: char| c.is_alphanumeric())
+                };
+                if let Some(suf) = CORPORATE_SUFFIXES
+                    .iter()
+                    .find(|s| rest.starts_with(*s) && whole_word(s))
+                {
+                    out[k].end += suf.len();
+                }
+            }
+        }
+    }
+
+    fn exact_alias(&self, id: usize, found: &[u8]) -> bool {
+        self.patterns[id].text.as_bytes() == found
+    }
+
+    /// Row of a name (alias or canonical), ignoring case, spacing, a possessive and a corporate
+    /// suffix.
+    pub(crate) fn lookup(&self, name: &str) -> Option<usize> {
+        let key = normalize_name(name);
+        if let Some(&r) = self.by_name.get(&key) {
+            return Some(r);
+        }
+        for suf in CORPORATE_SUFFIXES {
+            let suf = normalize_name(suf);
+            if let Some(stripped) = key.strip_suffix(&suf) {
+                let stripped = stripped.trim_end_matches(',').trim_end();
+                if let Some(&r) = self.by_name.get(stripped) {
+                    return Some(r);
+                }
+            }
+        }
+        key.strip_prefix("the ")
+            .and_then(|k| self.by_name.get(k))
+            .copied()
+    }
+}
+
+/// True when `[s, e)` is not glued to letters or digits on either side.
+pub(crate) fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !glued(before) && !glued(after)
+}
+
+/// The form names are compared in: lowercase, straight apostrophes, single spaces, no trailing
+/// possessive.
+pub(crate) fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            if c == '\u{2019}' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    if let Some(p) = possessive_at(&out, out.len().saturating_sub(2)) {
+        if p == out.len() && out.len() > 2 {
+            out.truncate(out.len() - 2);
+        }
+    }
+    out
+}

@@ -92,6 +92,11 @@ Examples:
   printf 'q1\\tAzure exclusivity\\nq2\\tlegal action\\n' | newsdex batch - --format tsv"
     )]
     Batch(BatchArgs),
+    /// List the most mentioned entities with passage and article counts.
+    #[command(after_help = "Examples:
+  newsdex entities --top 10
+  newsdex entities --type person --json")]
+    Entities(EntitiesArgs),
     /// Describe the index: articles, passages, size, dates, top entities and amounts.
     Stats(StatsArgs),
     /// Write shell completions (bash, zsh, fish, powershell, elvish) to stdout.
@@ -245,6 +250,20 @@ pub struct BatchArgs {
 pub enum BatchFormat {
     Jsonl,
     Tsv,
+}
+
+/// Options of `newsdex entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only entities of this type: organization, person, product or place.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// How many to list.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// JSON Lines: one {"type":"entity"} per entity, then a summary.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `newsdex stats`.

@@ -2,6 +2,7 @@
 //! library, and hands the results to a printer.
 
 mod batch;
+mod entities;
 mod extract;
 mod index;
 mod search;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Search(args) => search::run(args, &index_dir, color),
         Command::Extract(args) => extract::run(args, color),
         Command::Batch(args) => batch::run(args, &index_dir),
+        Command::Entities(args) => entities::run(args, &index_dir),
         Command::Stats(args) => stats::run(args, &index_dir),
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -142,7 +142,7 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
         let facts: PassageFacts = doc
             .get_first(f.facts)
             .and_then(|v| v.as_str())
-            .and_then(|raw| serde_json::from_str(raw).ok())
+            .and_then(PassageFacts::from_stored)
             .unwrap_or_default();
         let Some(best) = facts
             .amounts

@@ -39,11 +39,95 @@ pub struct TopicFacts {
 }
 
 /// Everything the extractors found in one passage.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PassageFacts {
     pub amounts: Vec<AmountFact>,
     pub entities: Vec<EntityFact>,
     pub topics: TopicFacts,
+}
+
+/// The compact stored form of [`PassageFacts`]: positional arrays instead of
+/// keyed objects (the facts of every passage are stored, so bytes matter),
+/// the canonical name only when it differs from the text, and no USD value
+/// (recomputed from the rate table on reading).
+#[derive(Serialize, Deserialize)]
+struct StoredFacts {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    a: Vec<(String, String, f64, String, Option<f64>, Option<f64>)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    e: Vec<(String, String, Option<String>)>,
+    #[serde(default)]
+    t: [f32; 3],
+}
+
+impl PassageFacts {
+    /// The facts in their compact stored form.
+    pub fn to_stored(&self) -> String {
+        let stored = StoredFacts {
+            a: self
+                .amounts
+                .iter()
+                .map(|a| {
+                    (
+                        a.text.clone(),
+                        a.currency.clone(),
+                        a.value,
+                        a.kind.clone(),
+                        a.low,
+                        a.high,
+                    )
+                })
+                .collect(),
+            e: self
+                .entities
+                .iter()
+                .map(|e| {
+                    let canonical = (e.canonical != e.text).then(|| e.canonical.clone());
+                    (e.text.clone(), e.kind.clone(), canonical)
+                })
+                .collect(),
+            t: [
+                self.topics.exclusivity,
+                self.topics.dispute,
+                self.topics.deal,
+            ],
+        };
+        serde_json::to_string(&stored).expect("facts serialize to JSON")
+    }
+
+    /// Reads facts stored by [`PassageFacts::to_stored`]; None if malformed.
+    pub fn from_stored(raw: &str) -> Option<PassageFacts> {
+        let stored: StoredFacts = serde_json::from_str(raw).ok()?;
+        Some(PassageFacts {
+            amounts: stored
+                .a
+                .into_iter()
+                .map(|(text, currency, value, kind, low, high)| AmountFact {
+                    usd: money::usd_rate(&currency).map(|r| value * r),
+                    text,
+                    currency,
+                    value,
+                    kind,
+                    low,
+                    high,
+                })
+                .collect(),
+            entities: stored
+                .e
+                .into_iter()
+                .map(|(text, kind, canonical)| EntityFact {
+                    canonical: canonical.unwrap_or_else(|| text.clone()),
+                    text,
+                    kind,
+                })
+                .collect(),
+            topics: TopicFacts {
+                exclusivity: stored.t[0],
+                dispute: stored.t[1],
+                deal: stored.t[2],
+            },
+        })
+    }
 }
 
 /// Which extractors run; each can be switched off to measure its cost.
@@ -106,5 +190,20 @@ impl Extractors {
             };
         }
         facts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_facts_read_back_the_same() {
+        let facts = Extractors::default().analyze(
+            "Microsoft Corp. said AWS paid about €4.34 billion in an exclusive cloud deal.",
+        );
+        assert!(!facts.amounts.is_empty() && !facts.entities.is_empty());
+        let back = PassageFacts::from_stored(&facts.to_stored()).unwrap();
+        assert_eq!(back, facts);
     }
 }

@@ -565,7 +565,6 @@ fn passage_document(
     names.dedup();
     for name in names {
         doc.add_text(fields.entity, name);
-        doc.add_text(fields.entity_words, name);
     }
     for amount in &facts.amounts {
         if let Some(usd) = amount.usd {
@@ -584,10 +583,7 @@ fn passage_document(
     doc.add_f64(fields.topic_dispute, f64::from(facts.topics.dispute));
     doc.add_f64(fields.topic_deal, f64::from(facts.topics.deal));
     if facts != &PassageFacts::default() {
-        doc.add_text(
-            fields.facts,
-            serde_json::to_string(facts).expect("facts serialize to JSON"),
-        );
+        doc.add_text(fields.facts, facts.to_stored());
     }
     doc
 }

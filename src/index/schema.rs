@@ -16,7 +16,7 @@ use tantivy::Index;
 
 /// Bumped whenever the fields or analyzers change; an index with another
 /// version is refused with a message to rebuild.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// English text: words, lower-cased, accents folded, Porter-stemmed.
 pub const ANALYZER_EN: &str = "newsdex_en";
@@ -55,8 +55,6 @@ pub struct Fields {
     pub entity: Field,
     /// Entity kinds as facets (`/organization`, `/person`, ...).
     pub entity_kind: Field,
-    /// Canonical entity names as words, so BM25 can match them.
-    pub entity_words: Field,
     /// Each money amount's approximate value in US dollars.
     pub amount_usd: Field,
     /// Each amount keyed by currency: see [`amount_key`].
@@ -102,7 +100,6 @@ impl Fields {
         let heading = b.add_text_field("heading", text_with(ANALYZER_EN, true).set_stored());
         let entity = b.add_text_field("entity", text_with(ANALYZER_EXACT, false));
         let entity_kind = b.add_facet_field("entity_kind", INDEXED);
-        let entity_words = b.add_text_field("entity_words", text_with(ANALYZER_EN, true));
         let amount_usd = b.add_f64_field("amount_usd", score.clone());
         let amount_key = b.add_u64_field("amount_key", INDEXED);
         let currency = b.add_text_field("currency", STRING);
@@ -127,7 +124,6 @@ impl Fields {
             heading,
             entity,
             entity_kind,
-            entity_words,
             amount_usd,
             amount_key,
             currency,

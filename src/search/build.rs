@@ -19,7 +19,6 @@ use crate::index::{amount_key, Fields};
 /// Title words say what the whole article is about; they count a bit more.
 const TITLE_BOOST: f32 = 1.5;
 const HEADING_BOOST: f32 = 0.6;
-const ENTITY_WORDS_BOOST: f32 = 0.7;
 /// A passage tagged with an entity the query names (any alias).
 const ENTITY_BOOST: f32 = 1.2;
 /// The query words within a few words of each other, in order.
@@ -278,11 +277,7 @@ impl QueryBuilder<'_> {
         let f = self.fields;
         let mut targets = vec![(f.text, 1.0)];
         if !self.ranking.plain {
-            targets.extend([
-                (f.title, TITLE_BOOST),
-                (f.heading, HEADING_BOOST),
-                (f.entity_words, ENTITY_WORDS_BOOST),
-            ]);
+            targets.extend([(f.title, TITLE_BOOST), (f.heading, HEADING_BOOST)]);
         }
         let mut subs: Vec<Box<dyn Query>> = targets
             .into_iter()

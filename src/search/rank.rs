@@ -368,7 +368,7 @@ fn to_hit(fields: &Fields, score: f32, doc: &TantivyDocument) -> Hit {
     let facts = doc
         .get_first(fields.facts)
         .and_then(|v| v.as_str())
-        .and_then(|raw| serde_json::from_str(raw).ok())
+        .and_then(PassageFacts::from_stored)
         .unwrap_or_default();
     let heading = text(fields.heading);
     Hit {

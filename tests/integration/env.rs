@@ -132,6 +132,11 @@ pub fn records(out: &Output) -> Vec<Record> {
 #[derive(Debug, Deserialize)]
 pub struct IndexSummary {
     pub schema_version: u32,
+    pub mode: String,
+    pub added: u64,
+    pub updated: u64,
+    pub removed: u64,
+    pub unchanged: u64,
     pub files_seen: u64,
     pub files_indexed: u64,
     pub articles: u64,
@@ -209,6 +214,6 @@ pub struct Copy {
 pub struct SearchSummary {
     pub schema_version: u32,
     pub hits: usize,
-    pub total_matches: usize,
+    pub total_matches: Option<usize>,
     pub note: Option<String>,
 }

@@ -2,7 +2,9 @@
 //! fixture corpora and read its output back through their own types, so the
 //! JSON contract is held independently of the code that writes it.
 
+mod batch;
 mod env;
+mod facts;
 mod index;
 mod search;
 mod seed;

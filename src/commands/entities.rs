@@ -1,0 +1,129 @@
+//! `newsdex entities`: the most mentioned entities, with passage and article counts.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{DocSet, TERMINATED};
+
+use super::{Outcome, UsageError};
+use crate::cli::EntitiesArgs;
+use crate::extract::entities::EntityKind;
+use crate::index::open_index;
+use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
+
+#[derive(Serialize)]
+struct EntityRecord {
+    canonical: String,
+    #[serde(rename = "type")]
+    kind: String,
+    /// Passages that mention the entity itself (not only a child of it).
+    passages: u64,
+    articles: u64,
+}
+
+#[derive(Serialize)]
+struct EntitiesSummary {
+    schema_version: u32,
+    entities: usize,
+    shown: usize,
+}
+
+pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcome> {
+    let wanted = match &args.kind {
+        Some(name) => Some(EntityKind::parse(name).ok_or_else(|| {
+            UsageError(format!(
+                "--type {name:?}: use organization, person, product or place"
+            ))
+        })?),
+        None => None,
+    };
+    let index = open_index(index_dir)?;
+    let searcher = index.reader.searcher();
+    // (kind, canonical) → (passages, articles)
+    let mut counts: HashMap<(String, String), (u64, HashSet<u64>)> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(index.fields.entity_kind)?;
+        let articles = segment.fast_fields().u64("article_key")?;
+        let mut terms = inverted.terms().stream()?;
+        while terms.advance() {
+            let Ok(facet) = Facet::from_encoded(terms.key().to_vec()) else {
+                continue;
+            };
+            let path = facet.to_path();
+            let [kind, canonical] = path.as_slice() else {
+                continue;
+            };
+            if wanted.is_some_and(|w| EntityKind::parse(kind) != Some(w)) {
+                continue;
+            }
+            let entry = counts
+                .entry((kind.to_string(), canonical.to_string()))
+                .or_insert_with(|| (0, HashSet::new()));
+            entry.0 += u64::from(terms.value().doc_freq);
+            let mut postings =
+                inverted.read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if let Some(key) = articles.first(doc) {
+                    entry.1.insert(key);
+                }
+                doc = postings.advance();
+            }
+        }
+    }
+    let mut rows: Vec<EntityRecord> = counts
+        .into_iter()
+        .map(|((kind, canonical), (passages, articles))| EntityRecord {
+            canonical,
+            kind,
+            passages,
+            articles: articles.len() as u64,
+        })
+        .collect();
+    let total = rows.len();
+    rows.sort_by(|a, b| {
+        b.passages
+            .cmp(&a.passages)
+            .then(b.articles.cmp(&a.articles))
+            .then_with(|| a.canonical.cmp(&b.canonical))
+    });
+    rows.truncate(args.top);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        for row in &rows {
+            write_record(&mut out, "entity", row)?;
+        }
+        write_record(
+            &mut out,
+            "summary",
+            EntitiesSummary {
+                schema_version: JSON_SCHEMA_VERSION,
+                entities: total,
+                shown: rows.len(),
+            },
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{:>8} {:>8}  {:<13} entity",
+            "passages", "articles", "type"
+        )?;
+        for row in &rows {
+            writeln!(
+                out,
+                "{:>8} {:>8}  {:<13} {}",
+                row.passages, row.articles, row.kind, row.canonical
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(if rows.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}

@@ -50,10 +50,13 @@ pub struct PassageFacts {
 /// keyed objects (the facts of every passage are stored, so bytes matter),
 /// the canonical name only when it differs from the text, and no USD value
 /// (recomputed from the rate table on reading).
+/// An amount as stored: text, currency, value, kind, low, high.
+type StoredAmount = (String, String, f64, String, Option<f64>, Option<f64>);
+
 #[derive(Serialize, Deserialize)]
 struct StoredFacts {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    a: Vec<(String, String, f64, String, Option<f64>, Option<f64>)>,
+    a: Vec<StoredAmount>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     e: Vec<(String, String, Option<String>)>,
     #[serde(default)]

@@ -6,5 +6,6 @@ mod batch;
 mod env;
 mod facts;
 mod index;
+mod safety;
 mod search;
 mod seed;

@@ -1,0 +1,144 @@
+//! Golden ranking tests over the shipped demo corpus (and the seed article when
+//! ../shared is present): a change that breaks ranking fails here.
+
+use std::collections::HashMap;
+
+use crate::env::{copy_dir, shared_dir, Hit, TestEnv};
+
+fn demo_env(with_seed: bool) -> Option<TestEnv> {
+    let env = TestEnv::empty();
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &env.path().join("corpus"),
+    );
+    if with_seed {
+        let seed = shared_dir()?.join("seeds/000_21cfb66f8b38a1d1.txt");
+        if !seed.exists() {
+            return None;
+        }
+        std::fs::create_dir_all(env.path().join("corpus/seed")).unwrap();
+        std::fs::copy(seed, env.path().join("corpus/seed/seed.txt")).unwrap();
+    }
+    env.index();
+    Some(env)
+}
+
+fn top(hits: &[Hit], n: usize) -> Vec<String> {
+    hits.iter()
+        .take(n)
+        .map(|h| format!("{}:{}", h.path, h.line))
+        .collect()
+}
+
+#[test]
+fn azure_exclusivity_ranks_exclusivity_passages_first() {
+    let env = demo_env(false).unwrap();
+    let (_, hits, summary) = env.search_json(&["Azure exclusivity"]);
+    assert_eq!(summary.hits, 10);
+    for hit in hits.iter().take(4) {
+        let text = hit.text.to_lowercase();
+        assert!(
+            text.contains("exclusiv") || text.contains("sole"),
+            "{}",
+            hit.text
+        );
+        assert!(
+            hit.topics.exclusivity >= 0.5,
+            "{}: {}",
+            hit.path,
+            hit.topics.exclusivity
+        );
+    }
+    assert!(
+        top(&hits, 4).contains(
+            &"corpus/articles/2019-07-22-microsoft-invests-1bn-in-openai.txt:9".to_string()
+        ),
+        "{:?}",
+        top(&hits, 4)
+    );
+}
+
+#[test]
+fn legal_action_finds_the_reported_legal_threat_first() {
+    let env = demo_env(false).unwrap();
+    let (_, hits, _) = env.search_json(&["legal action"]);
+    assert_eq!(
+        top(&hits, 1),
+        ["corpus/articles/microsoft-weighs-legal-action-amazon-openai.txt:6"]
+    );
+    let (_, hits, _) = env.search_json(&["legal action", "--topic", "dispute"]);
+    let mut per_article: HashMap<&str, usize> = HashMap::new();
+    for hit in &hits {
+        *per_article.entry(hit.article_id.as_str()).or_default() += 1;
+        assert!(hit.topics.dispute > 0.3, "{}: {}", hit.path, hit.text);
+    }
+    assert!(per_article.values().all(|&n| n <= 2), "{per_article:?}");
+    // A syndicated story appears once, naming its copy.
+    let folded: Vec<&Hit> = hits.iter().filter(|h| !h.copies.is_empty()).collect();
+    assert!(!folded.is_empty());
+    for hit in folded {
+        assert!(hit.copies.iter().all(|c| c.path != hit.path));
+    }
+}
+
+#[test]
+fn cloud_deal_ranks_deal_passages_with_amounts() {
+    let env = demo_env(false).unwrap();
+    let (_, hits, _) = env.search_json(&["cloud deal"]);
+    let deals = hits.iter().take(5).filter(|h| h.topics.deal >= 0.5).count();
+    assert!(deals >= 3, "{:#?}", &hits[..5]);
+    assert!(hits[0].text.contains("deal"), "{}", hits[0].text);
+    let (_, hits, _) = env.search_json(&["cloud deal", "--min-amount", "10bn"]);
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        assert!(
+            hit.amounts.iter().any(|a| a.usd.unwrap_or(0.0) >= 1e10),
+            "{:?}",
+            hit.amounts
+        );
+    }
+}
+
+#[test]
+fn exclusivity_query_expands_to_sole_supplier_wording() {
+    let env = demo_env(false).unwrap();
+    let (_, plain, _) = env.search_json(&["exclusivity", "--plain", "-n", "20"]);
+    let (_, full, _) = env.search_json(&["exclusivity", "-n", "20"]);
+    let says_sole = |hits: &[Hit]| {
+        hits.iter()
+            .filter(|h| !h.text.to_lowercase().contains("exclusiv"))
+            .count()
+    };
+    assert_eq!(
+        says_sole(&plain),
+        0,
+        "plain BM25 only finds the word itself"
+    );
+    assert!(
+        says_sole(&full) > 0,
+        "expansion finds passages that say it differently"
+    );
+}
+
+#[test]
+fn seed_and_demo_together_keep_the_seed_passages_on_top() {
+    let Some(env) = demo_env(true) else {
+        eprintln!("skipping: ../shared/seeds is absent (fresh clone)");
+        return;
+    };
+    let (_, hits, _) = env.search_json(&["legal action"]);
+    let top3 = top(&hits, 3);
+    assert!(
+        top3.iter().filter(|p| p.contains("seed.txt")).count() == 2,
+        "{top3:?}"
+    );
+    assert!(top3.contains(
+        &"corpus/articles/microsoft-weighs-legal-action-amazon-openai.txt:6".to_string()
+    ));
+    let (_, hits, _) = env.search_json(&["Azure exclusivity"]);
+    assert!(
+        top(&hits, 5).contains(&"corpus/seed/seed.txt:19".to_string()),
+        "{:?}",
+        top(&hits, 5)
+    );
+}

@@ -105,11 +105,16 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
         while terms.advance() {
             articles.insert(terms.key().to_vec());
         }
-        let inverted = segment.inverted_index(f.entity)?;
+        // Entity facets keep the canonical name's case (`/organization/OpenAI`).
+        let inverted = segment.inverted_index(f.entity_kind)?;
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
-            let name = String::from_utf8_lossy(terms.key()).into_owned();
-            *entities.entry(name).or_default() += u64::from(terms.value().doc_freq);
+            let Ok(facet) = tantivy::schema::Facet::from_encoded(terms.key().to_vec()) else {
+                continue;
+            };
+            if let [_, name] = facet.to_path().as_slice() {
+                *entities.entry(name.to_string()).or_default() += u64::from(terms.value().doc_freq);
+            }
         }
         if let Ok(dates) = segment.fast_fields().date("published") {
             let lo = dates.min_value().into_timestamp_secs();

@@ -133,6 +133,13 @@ impl PassageFacts {
     }
 }
 
+/// Capitalised words of tech news that the tagger (trained on 1996 newswire)
+/// takes for organisations but that name no one.
+const GENERIC_ACRONYMS: &[&str] = &[
+    "AI", "GenAI", "AGI", "LLM", "LLMs", "GPU", "GPUs", "TPU", "TPUs", "CPU", "CPUs", "API",
+    "APIs", "CEO", "CFO", "CTO", "IPO", "ML", "SaaS", "IaaS", "PaaS", "ROFR", "PBC", "EBITDA",
+];
+
 /// Which extractors run; each can be switched off to measure its cost.
 #[derive(Debug, Clone, Copy)]
 pub struct Extractors {
@@ -177,6 +184,7 @@ impl Extractors {
             facts.entities = entities::EntityExtractor::shared()
                 .extract(text)
                 .into_iter()
+                .filter(|e| e.known || !GENERIC_ACRONYMS.contains(&e.text.as_str()))
                 .map(|e| EntityFact {
                     text: e.text,
                     kind: e.kind.as_str().to_string(),

@@ -529,7 +529,12 @@ fn passage_document(
     doc.add_u64(fields.article_key, article_key(&article.id));
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.file, rel);
-    doc.add_text(fields.title, &article.title);
+    // A made-up title is the passage's own first words: searching it as a
+    // title would boost every passage of the article for the lead's words.
+    if !article.title_made_up {
+        doc.add_text(fields.title, &article.title);
+    }
+    doc.add_text(fields.title_shown, &article.title);
     if !article.source.is_empty() {
         doc.add_text(fields.source, &article.source);
     }

@@ -16,7 +16,7 @@ use tantivy::Index;
 
 /// Bumped whenever the fields or analyzers change; an index with another
 /// version is refused with a message to rebuild.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// English text: words, lower-cased, accents folded, Porter-stemmed.
 pub const ANALYZER_EN: &str = "newsdex_en";
@@ -38,7 +38,10 @@ pub struct Fields {
     /// The file's path relative to the corpus: deletes a file's articles
     /// when it changes or disappears.
     pub file: Field,
+    /// The title as searched (empty when the file gave none).
     pub title: Field,
+    /// The title as shown (the body's first words when the file gave none).
+    pub title_shown: Field,
     pub source: Field,
     pub url: Field,
     pub author: Field,
@@ -89,7 +92,8 @@ impl Fields {
         let article_key = b.add_u64_field("article_key", FAST);
         let path = b.add_text_field("path", STRING | STORED);
         let file = b.add_text_field("file", STRING);
-        let title = b.add_text_field("title", text_with(ANALYZER_EN, true).set_stored());
+        let title = b.add_text_field("title", text_with(ANALYZER_EN, true));
+        let title_shown = b.add_text_field("title_shown", STORED);
         let source = b.add_text_field("source", text_with(ANALYZER_PLAIN, true).set_stored());
         let url = b.add_text_field("url", STORED);
         let author = b.add_text_field("author", text_with(ANALYZER_PLAIN, true).set_stored());
@@ -114,6 +118,7 @@ impl Fields {
             path,
             file,
             title,
+            title_shown,
             source,
             url,
             author,

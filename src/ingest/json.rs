@@ -154,6 +154,9 @@ fn push_article(map: &Map<String, Value>, mut article: Article, line: u32, parse
         article.blocks = text_blocks(&body, line);
         for block in &mut article.blocks {
             block.line = line;
+            // Keep passage cutting from counting the body's own line breaks
+            // as lines of the file.
+            block.text = block.text.replace('\n', " ");
         }
     }
     if article.title.is_empty() && article.blocks.is_empty() {

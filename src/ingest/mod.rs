@@ -32,6 +32,9 @@ pub struct Article {
     pub published: Option<jiff::Timestamp>,
     /// Body text in blocks (paragraphs, headings, list items) with line numbers.
     pub blocks: Vec<Block>,
+    /// True when the file gave no title and `title` is the body's first words
+    /// (shown to people, but not searched as a title).
+    pub title_made_up: bool,
     /// 1-based line where the article starts in its file (its record, for
     /// JSON); where a title-only article's one passage points.
     pub line: u32,
@@ -151,6 +154,7 @@ pub fn parse_file(format: Format, bytes: &[u8], rel: &str, display: &str) -> Par
         }
         if article.title.trim().is_empty() {
             article.title = fallback_title(&article);
+            article.title_made_up = true;
         }
         kept.push(article);
     }

@@ -17,7 +17,7 @@ use crate::extract::topics::{expansion_terms, Topic};
 use crate::index::{amount_key, Fields};
 
 /// Title words say what the whole article is about; they count a bit more.
-const TITLE_BOOST: f32 = 1.5;
+const TITLE_BOOST: f32 = 0.8;
 const HEADING_BOOST: f32 = 0.6;
 /// A passage tagged with an entity the query names (any alias).
 const ENTITY_BOOST: f32 = 1.2;
@@ -25,7 +25,7 @@ const ENTITY_BOOST: f32 = 1.2;
 const NEAR_BOOST: f32 = 1.5;
 const NEAR_SLOP: u32 = 8;
 /// Expanded topic vocabulary weighs less than the user's own words.
-const EXPANSION_BOOST: f32 = 0.35;
+const EXPANSION_BOOST: f32 = 0.25;
 
 /// Filters that restrict which passages can match.
 #[derive(Debug, Clone, Default)]

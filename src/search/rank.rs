@@ -18,7 +18,10 @@ use crate::extract::PassageFacts;
 use crate::index::{Fields, OpenIndex};
 
 /// How much a passage fully about a query's topic is lifted: score × (1 + w·s).
-const TOPIC_WEIGHT: f32 = 0.6;
+const TOPIC_WEIGHT: f32 = 0.3;
+/// The same lift when the user named the topic with `--topic`: they asked
+/// for it, so it counts for more than a topic guessed from the words.
+const EXPLICIT_TOPIC_WEIGHT: f32 = 1.0;
 /// Word-shingle overlap above which two passages are copies of one text.
 const DUPLICATE_JACCARD: f32 = 0.6;
 
@@ -141,11 +144,17 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         None
     };
     // Phase 2: proximity and topics rescore the candidates only.
+    let topic_weight = if request.filters.topics.is_empty() {
+        TOPIC_WEIGHT
+    } else {
+        EXPLICIT_TOPIC_WEIGHT
+    };
     let mut keyed = rescore(
         &searcher,
         &candidates,
         built.proximity.as_deref(),
         &boost_topics,
+        topic_weight,
     )?;
     if request.sort == Sort::Date {
         for c in &mut keyed {
@@ -251,6 +260,7 @@ fn rescore(
     candidates: &[(f32, DocAddress)],
     proximity: Option<&dyn tantivy::query::Query>,
     topics: &[Topic],
+    topic_weight: f32,
 ) -> Result<Vec<Candidate>, SearchError> {
     let weight = proximity
         .map(|q| {
@@ -311,7 +321,7 @@ fn rescore(
                 .iter()
                 .filter_map(|col| col.first(doc))
                 .fold(0.0f64, f64::max) as f32;
-            c.topic_multiplier = 1.0 + TOPIC_WEIGHT * best;
+            c.topic_multiplier = 1.0 + topic_weight * best;
             c.score = (c.score + c.proximity) * c.topic_multiplier;
         }
     }
@@ -377,7 +387,7 @@ fn to_hit(fields: &Fields, score: f32, doc: &TantivyDocument) -> Hit {
         path: text(fields.path),
         line: u64_of(doc, fields.line),
         ordinal: u64_of(doc, fields.ordinal),
-        title: text(fields.title),
+        title: text(fields.title_shown),
         source: text(fields.source),
         url: text(fields.url),
         author: text(fields.author),

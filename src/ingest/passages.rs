@@ -14,6 +14,8 @@ const MAX_WORDS: usize = 150;
 const TARGET_WORDS: usize = 120;
 /// A passage never holds more bytes than this, whatever its punctuation.
 const MAX_BYTES: usize = 4000;
+/// Longest heading kept as a passage's context.
+const MAX_HEADING_BYTES: usize = 300;
 /// Lines longer than this mean the text puts one paragraph per line.
 const LONG_LINE: usize = 100;
 
@@ -139,6 +141,16 @@ pub fn split_passages(article: &Article) -> Vec<Passage> {
             heading = Some(collapse_whitespace(text));
             continue;
         }
+        // A heading is short context; a huge one (junk markup) is cut down.
+        if let Some(h) = heading.as_mut() {
+            if h.len() > MAX_HEADING_BYTES {
+                let cut = (0..=MAX_HEADING_BYTES)
+                    .rev()
+                    .find(|&i| h.is_char_boundary(i))
+                    .unwrap_or(0);
+                h.truncate(cut);
+            }
+        }
         for (line, piece) in cut_long(text, block.line) {
             passages.push(Passage {
                 ordinal: passages.len() as u32,
@@ -159,12 +171,14 @@ pub fn split_passages(article: &Article) -> Vec<Passage> {
             let title = collapse_whitespace(&article.title);
             (!title.is_empty()).then_some(title)
         }) {
-            passages.push(Passage {
-                ordinal: 0,
-                line,
-                text,
-                heading: None,
-            });
+            for (_, piece) in cut_long(&text, line) {
+                passages.push(Passage {
+                    ordinal: passages.len() as u32,
+                    line,
+                    text: piece.to_string(),
+                    heading: None,
+                });
+            }
         }
     }
     passages
@@ -183,12 +197,18 @@ fn cut_long(text: &str, first_line: u32) -> Vec<(u32, &str)> {
     let mut in_word = false;
     let bytes = text.as_bytes();
     for (i, ch) in text.char_indices() {
+        // Never let a piece grow past MAX_BYTES, whatever the characters.
+        if i > start && i + ch.len_utf8() - start > MAX_BYTES {
+            pieces.push((start, i));
+            start = i;
+            count = 0;
+        }
         if ch.is_whitespace() {
             if in_word {
                 count += 1;
                 in_word = false;
             }
-            let forced = count >= MAX_WORDS * 2 || i - start >= MAX_BYTES;
+            let forced = count >= MAX_WORDS * 2;
             let sentence_end = count >= TARGET_WORDS && ends_sentence(&text[start..i]);
             if (sentence_end || forced) && i > start {
                 pieces.push((start, i));
@@ -197,11 +217,6 @@ fn cut_long(text: &str, first_line: u32) -> Vec<(u32, &str)> {
             }
         } else {
             in_word = true;
-            if i - start >= MAX_BYTES && text.is_char_boundary(i) {
-                pieces.push((start, i));
-                start = i;
-                count = 0;
-            }
         }
     }
     if start < bytes.len() {
@@ -321,6 +336,25 @@ mod tests {
         let passages = split_passages(&article(&body));
         assert!(passages.iter().all(|p| p.text.len() <= MAX_BYTES));
         assert_eq!(passages.iter().map(|p| p.text.len()).sum::<usize>(), 20_000);
+    }
+
+    #[test]
+    fn multibyte_text_and_long_titles_stay_within_the_limit() {
+        let body = format!("a{}", "é".repeat(2000));
+        let passages = split_passages(&article(&body));
+        assert!(
+            passages.iter().all(|p| p.text.len() <= MAX_BYTES),
+            "{:?}",
+            passages.iter().map(|p| p.text.len()).collect::<Vec<_>>()
+        );
+        let title_only = Article {
+            title: "word ".repeat(1000),
+            line: 1,
+            ..Article::default()
+        };
+        let passages = split_passages(&title_only);
+        assert!(passages.len() >= 2);
+        assert!(passages.iter().all(|p| p.text.len() <= MAX_BYTES));
     }
 
     #[test]

@@ -110,13 +110,17 @@ pub struct Entity {
 /// Finds entities; built once (tables + weights), shared across threads (Send + Sync).
 pub struct EntityExtractor {
     table: KnownTable,
-    tagger: Tagger,
+    /// Decoded on first use: a search only needs the table (aliases, parents),
+    /// and decoding the weights would cost every one-off search ~10 ms.
+    tagger: std::sync::OnceLock<Tagger>,
+    weights: std::borrow::Cow<'static, [u8]>,
 }
 
 /// The shared extractor, built on first use from the embedded table and weights.
 static SHARED: LazyLock<EntityExtractor> = LazyLock::new(|| {
     // Both inputs are compiled in and checked by unit tests, so failure here is a build bug.
-    EntityExtractor::with_weights(WEIGHTS).expect("embedded entity table and weights are valid")
+    EntityExtractor::lazy(std::borrow::Cow::Borrowed(WEIGHTS))
+        .expect("embedded entity table and weights are valid")
 });
 
 thread_local! {
@@ -143,9 +147,27 @@ impl EntityExtractor {
     /// Builds an extractor from the embedded table and the given weights file. Exists so the
     /// evaluation can score freshly trained weights without rebuilding the crate.
     pub fn with_weights(weights: &[u8]) -> Result<EntityExtractor, String> {
+        let extractor = EntityExtractor::lazy(std::borrow::Cow::Owned(weights.to_vec()))?;
+        extractor.tagger()?;
+        Ok(extractor)
+    }
+
+    /// An extractor whose tagger is decoded when first needed.
+    fn lazy(weights: std::borrow::Cow<'static, [u8]>) -> Result<EntityExtractor, String> {
         let table = KnownTable::parse(known::KNOWN_TSV).map_err(|e| e.0)?;
-        let tagger = Tagger::from_bytes(weights)?;
-        Ok(EntityExtractor { table, tagger })
+        Ok(EntityExtractor {
+            table,
+            tagger: std::sync::OnceLock::new(),
+            weights,
+        })
+    }
+
+    pub(crate) fn tagger(&self) -> Result<&Tagger, String> {
+        if let Some(tagger) = self.tagger.get() {
+            return Ok(tagger);
+        }
+        let tagger = Tagger::from_bytes(&self.weights)?;
+        Ok(self.tagger.get_or_init(|| tagger))
     }
 
     /// Tokenises `text`, finds table matches and prepares the tagger's per-token facts.
@@ -175,7 +197,9 @@ impl EntityExtractor {
     /// Runs table and tagger over `text`, leaving tagger spans in `b.spans`.
     fn run(&self, text: &str, b: &mut Buffers) {
         self.analyze(text, b);
-        self.tagger.decode(text, &b.tokens, &mut b.scratch);
+        self.tagger()
+            .expect("embedded entity weights are valid (checked by unit tests)")
+            .decode(text, &b.tokens, &mut b.scratch);
         tagger::spans_from_labels(&b.tokens, &b.scratch.labels, &mut b.spans);
         // Trim possessives and stray punctuation off the tagger's spans.
         let text_b = text;

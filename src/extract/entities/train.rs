@@ -119,8 +119,11 @@ impl Trainer {
             .iter()
             .map(|s| {
                 ex.analyze(&s.text, &mut b);
-                ex.tagger
-                    .fill_all_clusters(&s.text, &b.tokens, &mut b.scratch);
+                ex.tagger().expect("weights decode").fill_all_clusters(
+                    &s.text,
+                    &b.tokens,
+                    &mut b.scratch,
+                );
                 Prepared {
                     text: s.text.clone(),
                     tokens: b.tokens.clone(),

@@ -19,7 +19,7 @@ struct EntityRecord {
     canonical: String,
     #[serde(rename = "type")]
     kind: String,
-    /// Passages that mention the entity itself (not only a child of it).
+    /// Passages that mention the entity or one of its parts (AWS counts for Amazon).
     passages: u64,
     articles: u64,
 }
@@ -42,25 +42,52 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
     };
     let index = open_index(index_dir)?;
     let searcher = index.reader.searcher();
-    // (kind, canonical) → (passages, articles)
-    let mut counts: HashMap<(String, String), (u64, HashSet<u64>)> = HashMap::new();
+    let extractor = crate::extract::entities::EntityExtractor::shared();
+    // Display name and kind of each canonical entity, from the kind facets
+    // (`/organization/OpenAI`), which keep the name's case.
+    let mut names: HashMap<String, (String, String)> = HashMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(index.fields.entity_kind)?;
-        let articles = segment.fast_fields().u64("article_key")?;
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
             let Ok(facet) = Facet::from_encoded(terms.key().to_vec()) else {
                 continue;
             };
-            let path = facet.to_path();
-            let [kind, canonical] = path.as_slice() else {
-                continue;
+            if let [kind, canonical] = facet.to_path().as_slice() {
+                names.insert(
+                    canonical.to_lowercase(),
+                    (kind.to_string(), canonical.to_string()),
+                );
+            }
+        }
+    }
+    // Counts from the entity field, where a passage about AWS also counts
+    // for its parent Amazon.
+    let mut counts: HashMap<(String, String), (u64, HashSet<u64>)> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(index.fields.entity)?;
+        let articles = segment.fast_fields().u64("article_key")?;
+        let mut terms = inverted.terms().stream()?;
+        while terms.advance() {
+            let lower = String::from_utf8_lossy(terms.key()).into_owned();
+            let (kind, canonical) = match names.get(&lower) {
+                Some(known) => known.clone(),
+                None => match extractor.resolve(&lower) {
+                    Some(name) => (
+                        extractor
+                            .kind_of(name)
+                            .map_or("organization", |k| k.as_str())
+                            .to_string(),
+                        name.to_string(),
+                    ),
+                    None => continue,
+                },
             };
-            if wanted.is_some_and(|w| EntityKind::parse(kind) != Some(w)) {
+            if wanted.is_some_and(|w| EntityKind::parse(&kind) != Some(w)) {
                 continue;
             }
             let entry = counts
-                .entry((kind.to_string(), canonical.to_string()))
+                .entry((kind, canonical))
                 .or_insert_with(|| (0, HashSet::new()));
             entry.0 += u64::from(terms.value().doc_freq);
             let mut postings =

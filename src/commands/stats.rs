@@ -181,13 +181,7 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
         articles: articles.len(),
         passages: searcher.num_docs(),
         segments: searcher.segment_readers().len(),
-        index_bytes: walkdir::WalkDir::new(&index.dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter_map(|e| e.metadata().ok())
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-            .sum(),
+        index_bytes: crate::index::folder_size(&index.dir),
         first_date: first.and_then(day),
         last_date: last.and_then(day),
         top_entities,

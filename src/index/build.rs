@@ -593,7 +593,8 @@ fn passage_document(
     doc
 }
 
-fn folder_size(dir: &Path) -> u64 {
+/// Bytes of all files under `dir` (the index size in summaries).
+pub(crate) fn folder_size(dir: &Path) -> u64 {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)

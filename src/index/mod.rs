@@ -18,6 +18,7 @@
 mod build;
 mod schema;
 
+pub(crate) use build::folder_size;
 pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
 pub use schema::{amount_key, article_key, register_analyzers, Fields, SCHEMA_VERSION};
 

@@ -16,7 +16,7 @@
 //! evaluation, reports the held-out TEST split and times the scorer.
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -111,7 +111,7 @@ pub const DEAL_THRESHOLD: f32 = 0.57;
 /// results mention past deals in passing.
 pub fn score_topics(text: &str) -> TopicScores {
     let mut sums = Sums::default();
-    MATCHER.for_each_hit(text, false, |_, p| sums.add(p));
+    MATCHER.for_each_hit(text, Scan::Passage, false, |_, _, p| sums.add(p));
     let [exclusivity, dispute, deal] = sums.finish();
     TopicScores {
         exclusivity,
@@ -130,7 +130,7 @@ pub fn score_topics(text: &str) -> TopicScores {
 pub fn topics_in_query(query: &str) -> Vec<Topic> {
     // Plain sums: queries are a few words, with no results context worth modelling.
     let mut sums = [0.0f32; 3];
-    MATCHER.for_each_hit(query, false, |_, p| {
+    MATCHER.for_each_hit(query, Scan::Query, false, |_, _, p| {
         for (s, w) in sums.iter_mut().zip(p.weights) {
             *s += w;
         }
@@ -200,7 +200,7 @@ pub struct TopicMatch {
 /// view can show why a passage got its scores (and highlight the words, using the offsets).
 pub fn explain_topics(text: &str) -> Vec<TopicMatch> {
     let mut out = Vec::new();
-    MATCHER.for_each_hit(text, true, |(start, end), p| {
+    MATCHER.for_each_hit(text, Scan::Passage, true, |(start, end), id, p| {
         let kind = if p.weights != [0.0; 3] {
             TermKind::Evidence
         } else if p.flags & (CONTEXT | OBJECT | RESULTS) != 0 {
@@ -211,7 +211,7 @@ pub fn explain_topics(text: &str) -> Vec<TopicMatch> {
         out.push(TopicMatch {
             start,
             end,
-            term: p.label.as_str(),
+            term: LABELS[id].as_str(),
             weights: p.weights,
             kind,
         });
@@ -908,14 +908,15 @@ const EXPAND_DEAL: &[(&str, f32)] = &[
 
 /// One expanded pattern: the text fed to the automaton and what a match is worth.
 struct Pattern {
-    /// The expanded phrase as [`explain_topics`] reports it: a trailing `*` marks a stem, `…`
-    /// a rule that checked the next words.
-    label: String,
     weights: [f32; 3],
     flags: u8,
     next: Next,
     /// For a [`Next::NoneOf`] rule, the index of its weightless twin used when it is vetoed.
     blocked_twin: Option<u32>,
+    /// For such a twin, the index of the rule it stands in for.
+    twin_of: Option<u32>,
+    /// The phrase ends in `*`: any word starting with it matches.
+    stem: bool,
     /// Whether the byte before a match must not be a word byte; false for patterns that
     /// start with punctuation (`$`).
     check_left: bool,
@@ -926,9 +927,26 @@ struct Pattern {
 
 /// The compiled vocabulary: one automaton over every expanded pattern.
 struct Matcher {
-    ac: AhoCorasick,
+    /// The phrases searched for; pattern `i` describes needle `i`.
+    needles: Vec<String>,
+    /// Built on first use over a passage: building it costs milliseconds, which a one-off
+    /// search should not pay to read the topics of a three-word query.
+    ac: OnceLock<AhoCorasick>,
+    /// Needle ids by first byte, for scanning queries without the automaton.
+    by_first_byte: Vec<Vec<u32>>,
     /// Indexed by automaton pattern id, followed by the blocked twins.
     patterns: Vec<Pattern>,
+}
+
+/// How long a text is matched with the automaton even when it has not been built yet.
+const SHORT_QUERY_BYTES: usize = 512;
+
+/// Which matching a caller wants: running text always goes through the automaton; a query is
+/// short, so scanning the needles that start with each of its bytes is cheaper than building it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    Passage,
+    Query,
 }
 
 /// A kept match of pattern `id` over `start..end` of the normalised text. For a rule that
@@ -959,46 +977,67 @@ thread_local! {
 
 static MATCHER: LazyLock<Matcher> = LazyLock::new(Matcher::build);
 
+/// Each pattern's phrase as [`explain_topics`] reports it: a trailing `*` marks a stem, `…` a
+/// rule that checked the next words. Built on first explain, as nothing else needs them.
+static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let m = &*MATCHER;
+    let label = |i: usize| {
+        let p = &m.patterns[i];
+        let mut label = m.needles[i].clone();
+        if p.stem {
+            label.push('*');
+        }
+        if !matches!(p.next, Next::Any) {
+            label.push('…');
+        }
+        label
+    };
+    (0..m.patterns.len())
+        .map(|i| match m.patterns[i].twin_of {
+            Some(rule) => format!("{} (blocked)", label(rule as usize)),
+            None => label(i),
+        })
+        .collect()
+});
+
 impl Matcher {
     fn build() -> Matcher {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut needles: Vec<String> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut texts: Vec<String> = Vec::new();
         for rule in EXCLUSIVITY.iter().chain(DISPUTE).chain(DEAL) {
-            for text in expand(rule.spec) {
-                // The same phrase may appear in two rules only with different conditions on
-                // the next words (a bare "buy" and "buy … stake"); the automaton reports both
-                // and the longer match wins. An exact repeat keeps its first rule, and
-                // `tests::no_duplicate_phrases` makes sure the tables never rely on that.
-                if !seen.insert((text.clone(), next_key(rule.next))) {
-                    continue;
+            // The same phrase may appear in two rules only with different conditions on the
+            // next words (a bare "buy" and "buy … stake"); the automaton reports both and the
+            // longer match wins. `tests::no_duplicate_phrases` makes sure no phrase repeats
+            // under the same condition, so nothing here needs to deduplicate.
+            texts.clear();
+            expand_into(rule.spec, &mut texts);
+            for mut text in texts.drain(..) {
+                let stem = text.ends_with('*');
+                if stem {
+                    text.truncate(text.trim_end_matches('*').len());
                 }
-                let body = text.trim_end_matches('*');
-                let first = body.as_bytes().first().copied().unwrap_or(b' ');
-                let last = body.as_bytes().last().copied().unwrap_or(b' ');
-                let label = match rule.next {
-                    Next::Any => text.clone(),
-                    _ => format!("{text}…"),
-                };
+                let first = text.as_bytes().first().copied().unwrap_or(b' ');
+                let last = text.as_bytes().last().copied().unwrap_or(b' ');
                 patterns.push(Pattern {
-                    label,
                     weights: rule.weights,
                     flags: rule.flags,
                     next: rule.next,
                     blocked_twin: None,
+                    twin_of: None,
+                    stem,
                     check_left: is_word_byte(first),
-                    check_right: !text.ends_with('*') && is_word_byte(last),
+                    check_right: !stem && is_word_byte(last),
                 });
-                needles.push(body.to_string());
+                needles.push(text);
             }
         }
-        // A contiguous NFA builds in about a millisecond; a DFA (slightly
-        // faster to search) took ~18 ms, paid by every one-off search.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&needles)
-            .expect("the topic vocabulary is a valid Aho-Corasick pattern set");
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (id, n) in needles.iter().enumerate() {
+            if let Some(&b) = n.as_bytes().first() {
+                by_first_byte[b as usize].push(id as u32);
+            }
+        }
         for i in 0..patterns.len() {
             if !matches!(patterns[i].next, Next::NoneOf(_)) {
                 continue;
@@ -1006,18 +1045,57 @@ impl Matcher {
             let twin = patterns.len() as u32;
             let p = &patterns[i];
             let blocked = Pattern {
-                label: format!("{} (blocked)", p.label),
                 weights: [0.0; 3],
                 flags: 0,
                 next: Next::Any,
                 blocked_twin: None,
+                twin_of: Some(i as u32),
+                stem: p.stem,
                 check_left: p.check_left,
                 check_right: p.check_right,
             };
             patterns[i].blocked_twin = Some(twin);
             patterns.push(blocked);
         }
-        Matcher { ac, patterns }
+        Matcher {
+            needles,
+            ac: OnceLock::new(),
+            by_first_byte,
+            patterns,
+        }
+    }
+
+    /// The automaton over every needle, built on first call.
+    fn automaton(&self) -> &AhoCorasick {
+        self.ac.get_or_init(|| {
+            // A contiguous NFA builds in about a millisecond; a DFA (slightly faster to
+            // search) took ~18 ms.
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&self.needles)
+                .expect("the topic vocabulary is a valid Aho-Corasick pattern set")
+        })
+    }
+
+    /// Calls `f(start, end, needle id)` for every occurrence of every needle in `text`,
+    /// overlapping, in no particular order.
+    fn for_each_occurrence(&self, text: &str, scan: Scan, mut f: impl FnMut(usize, usize, u32)) {
+        if scan == Scan::Passage || text.len() > SHORT_QUERY_BYTES || self.ac.get().is_some() {
+            for m in self.automaton().find_overlapping_iter(text) {
+                f(m.start(), m.end(), m.pattern().as_u32());
+            }
+            return;
+        }
+        let bytes = text.as_bytes();
+        for s in 0..bytes.len() {
+            for &id in &self.by_first_byte[bytes[s] as usize] {
+                let needle = self.needles[id as usize].as_bytes();
+                if bytes[s..].starts_with(needle) {
+                    f(s, s + needle.len(), id);
+                }
+            }
+        }
     }
 
     /// Calls `f` with the byte range and pattern of each match kept after overlap
@@ -1026,8 +1104,9 @@ impl Matcher {
     fn for_each_hit<'a>(
         &'a self,
         text: &str,
+        scan: Scan,
         original_offsets: bool,
-        mut f: impl FnMut((usize, usize), &'a Pattern),
+        mut f: impl FnMut((usize, usize), usize, &'a Pattern),
     ) {
         SCRATCH.with(|cell| {
             // Only a re-entrant call (impossible today: `f` never scores) could find the
@@ -1040,13 +1119,13 @@ impl Matcher {
             };
             let offsets = original_offsets.then_some(&mut scratch.offsets);
             normalise_into(text, &mut scratch.text, offsets);
-            self.collect_hits(&scratch.text, &mut scratch.hits);
+            self.collect_hits(&scratch.text, scan, &mut scratch.hits);
             for h in &scratch.hits {
                 let (mut s, mut e) = (h.start as usize, h.reach as usize);
                 if original_offsets {
                     (s, e) = (scratch.offsets[s], scratch.offsets[e]);
                 }
-                f((s, e), &self.patterns[h.id as usize]);
+                f((s, e), h.id as usize, &self.patterns[h.id as usize]);
             }
             // Keep the buffers for the next passage, but not a whole book's worth.
             scratch.text.shrink_to(RETAINED_BYTES);
@@ -1063,25 +1142,23 @@ impl Matcher {
     /// A rule that checked the next words competes by its full reach ("signed … contract"
     /// beats "signed" alone) but covers only its own words, so evidence between them still
     /// counts: "signed an *exclusive* agreement" is exclusivity as well as a deal.
-    fn collect_hits(&self, text: &str, hits: &mut Vec<Hit>) {
+    fn collect_hits(&self, text: &str, scan: Scan, hits: &mut Vec<Hit>) {
         hits.clear();
         let bytes = text.as_bytes();
-        for m in self.ac.find_overlapping_iter(text) {
-            let mut id = m.pattern().as_u32();
+        self.for_each_occurrence(text, scan, |start, end, mut id| {
             let p = &self.patterns[id as usize];
-            let (start, end) = (m.start(), m.end());
             let mut reach = end;
             if p.check_left && start > 0 && is_word_byte(bytes[start - 1]) {
-                continue;
+                return;
             }
             if p.check_right && end < bytes.len() && is_word_byte(bytes[end]) {
-                continue;
+                return;
             }
             match p.next {
                 Next::Any => {}
                 Next::OneOf(words) => match next_word_in(bytes, end, words) {
                     Some(e) => reach = e,
-                    None => continue,
+                    None => return,
                 },
                 Next::NoneOf(words) => {
                     if let (Some(e), Some(twin)) = (next_word_in(bytes, end, words), p.blocked_twin)
@@ -1097,7 +1174,7 @@ impl Matcher {
                 reach: reach as u32,
                 id,
             });
-        }
+        });
         hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.reach), h.id));
         let mut kept = 0;
         let mut covered = 0;
@@ -1114,6 +1191,7 @@ impl Matcher {
 }
 
 /// Identifies a rule's [`Next`] condition for duplicate detection: its kind and word list.
+#[cfg(test)]
 fn next_key(next: Next) -> (u8, usize) {
     match next {
         Next::Any => (0, 0),
@@ -1229,19 +1307,37 @@ fn normalise_into(text: &str, out: &mut String, mut offsets: Option<&mut Vec<usi
 
 /// Expands `{a|b|}` groups into every combination. Empty alternatives leave doubled or
 /// trailing spaces, so words are re-joined with single spaces.
+#[cfg(test)]
 fn expand(spec: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    expand_into(spec, &mut out);
+    out
+}
+
+/// [`expand`], appending to `out`, with one allocation per phrase.
+fn expand_into(spec: &str, out: &mut Vec<String>) {
     let Some(open) = spec.find('{') else {
-        return vec![spec.split_whitespace().collect::<Vec<_>>().join(" ")];
+        let tidy = !spec.starts_with(' ') && !spec.ends_with(' ') && !spec.contains("  ");
+        out.push(if tidy {
+            spec.to_string()
+        } else {
+            spec.split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+        return;
     };
     let close = open
         + spec[open..]
             .find('}')
             .expect("every `{` in a topic rule has a matching `}`");
     let (head, group, tail) = (&spec[..open], &spec[open + 1..close], &spec[close + 1..]);
-    group
-        .split('|')
-        .flat_map(|alt| expand(&format!("{head}{alt}{tail}")))
-        .collect()
+    let mut buf = String::with_capacity(spec.len());
+    for alt in group.split('|') {
+        buf.clear();
+        buf.push_str(head);
+        buf.push_str(alt);
+        buf.push_str(tail);
+        expand_into(&buf, out);
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,8 @@
 //! ("aws", "azure"); aliases of one or two letters ("US", "EU", "UK") still need capitals.
 //! [`KnownTable::resolve`] takes a single name, so it ignores case entirely.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -59,6 +60,9 @@ struct Pattern {
 /// The entity index of blocking patterns (rows of kind `-`).
 const BLOCKED: usize = usize::MAX;
 
+/// Queries up to this long are matched without building the automaton.
+const SHORT_QUERY_BYTES: usize = 512;
+
 /// A known-table match in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct KnownMatch {
@@ -73,7 +77,12 @@ pub(crate) struct KnownMatch {
 pub(crate) struct KnownTable {
     pub(crate) entities: Vec<KnownEntity>,
     patterns: Vec<Pattern>,
-    ac: AhoCorasick,
+    /// Built on first use of [`KnownTable::find`] over running text: building it costs a few
+    /// milliseconds, which a one-off search should not pay for a three-word query.
+    ac: OnceLock<AhoCorasick>,
+    /// Pattern ids by the ASCII-lowercased first byte of their text, for scanning short
+    /// texts (queries) without the automaton.
+    by_first_byte: Vec<Vec<u32>>,
     /// Normalised (see [`normalize_name`]) alias or canonical name → row.
     by_name: HashMap<String, usize>,
 }
@@ -188,6 +197,7 @@ impl KnownTable {
         }
 
         let mut patterns = Vec::new();
+        let mut pattern_texts: HashSet<String> = HashSet::new();
         let mut seen_alias: HashMap<String, usize> = HashMap::new();
         for (alias, row) in aliases {
             let key = normalize_name(&alias);
@@ -226,7 +236,7 @@ impl KnownTable {
                 variants.push(alias.replace('\'', "\u{2019}"));
             }
             for v in variants {
-                if patterns.iter().any(|p: &Pattern| p.text == v) {
+                if !pattern_texts.insert(v.clone()) {
                     continue;
                 }
                 patterns.push(Pattern {
@@ -237,19 +247,55 @@ impl KnownTable {
                 });
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            // A full DFA: a few hundred KB for this table, and the fastest search.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns.iter().map(|p| &p.text))
-            .map_err(|e| TableError(format!("known.tsv: building the matcher: {e}")))?;
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (id, p) in patterns.iter().enumerate() {
+            if let Some(&b) = p.text.as_bytes().first() {
+                by_first_byte[b.to_ascii_lowercase() as usize].push(id as u32);
+            }
+        }
         Ok(KnownTable {
             entities,
             patterns,
-            ac,
+            ac: OnceLock::new(),
+            by_first_byte,
             by_name,
         })
+    }
+
+    /// The automaton over every pattern, built on first call.
+    fn automaton(&self) -> &AhoCorasick {
+        self.ac.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                // A full DFA: a few hundred KB for this table, and the fastest search.
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(self.patterns.iter().map(|p| &p.text))
+                .expect("the alias table is a valid Aho-Corasick pattern set")
+        })
+    }
+
+    /// Every (start, end, pattern id) where a pattern occurs in `text`, ASCII case-insensitive,
+    /// overlapping, in no particular order: the automaton's candidates. A short query is
+    /// scanned pattern by pattern from [`KnownTable::by_first_byte`] unless the automaton
+    /// already exists, which gives the same candidates without building it.
+    fn for_each_candidate(&self, text: &str, query: bool, mut f: impl FnMut(usize, usize, usize)) {
+        if !query || text.len() > SHORT_QUERY_BYTES || self.ac.get().is_some() {
+            for m in self.automaton().find_overlapping_iter(text) {
+                f(m.start(), m.end(), m.pattern().as_usize());
+            }
+            return;
+        }
+        let bytes = text.as_bytes();
+        for s in 0..bytes.len() {
+            for &id in &self.by_first_byte[bytes[s].to_ascii_lowercase() as usize] {
+                let pat = self.patterns[id as usize].text.as_bytes();
+                if bytes.len() - s >= pat.len() && bytes[s..s + pat.len()].eq_ignore_ascii_case(pat)
+                {
+                    f(s, s + pat.len(), id as usize);
+                }
+            }
+        }
     }
 
     /// Finds known entities in running text: ordered, non-overlapping, leftmost-longest.
@@ -265,22 +311,21 @@ impl KnownTable {
     fn find_with(&self, text: &str, query: bool, out: &mut Vec<KnownMatch>) {
         out.clear();
         let bytes = text.as_bytes();
-        for m in self.ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        self.for_each_candidate(text, query, |s, e, id| {
             // Aho-Corasick matches bytes; a pattern never starts or ends inside a char because
             // patterns are valid UTF-8, but check anyway so slicing can never panic.
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
+                return;
             }
             if !at_word_boundary(text, s, e) {
-                continue;
+                return;
             }
-            let p = &self.patterns[m.pattern().as_usize()];
+            let p = &self.patterns[id];
             let ok = if query {
-                !p.short || self.exact_alias(m.pattern().as_usize(), &bytes[s..e])
+                !p.short || self.exact_alias(id, &bytes[s..e])
             } else {
                 match p.case {
-                    CaseRule::Exact => self.exact_alias(m.pattern().as_usize(), &bytes[s..e]),
+                    CaseRule::Exact => self.exact_alias(id, &bytes[s..e]),
                     CaseRule::FirstLetter => {
                         let first_text = text[s..].chars().next();
                         let first_pat = p.text.chars().next();
@@ -295,7 +340,7 @@ impl KnownTable {
                     entity: p.entity,
                 });
             }
-        }
+        });
         // Leftmost-longest among the valid candidates.
         out.sort_unstable_by_key(|m| (m.start, usize::MAX - m.end));
         let mut kept = 0;

@@ -435,3 +435,32 @@ fn seed_article_entities() {
         assert!(got.contains(want), "{want} not found; got {got:?}");
     }
 }
+
+#[test]
+fn query_scan_without_the_automaton_finds_what_the_automaton_finds() {
+    let queries = [
+        "azure exclusivity",
+        "AWS and Amazon Web Services deal",
+        "microsoft corp's openai stake",
+        "US EU us eu UK antitrust",
+        "Google Cloud vs google cloud platform",
+        "at&t t-mobile merger",
+        "OpenAI\u{2019}s Stargate",
+        "é Microsoft ß",
+        "",
+        "   ",
+        "amazonaws azurex xazure",
+    ];
+    let scanned = KnownTable::parse(known::KNOWN_TSV).expect("embedded table parses");
+    let built = KnownTable::parse(known::KNOWN_TSV).expect("embedded table parses");
+    built.find(".", &mut Vec::new()); // builds the automaton
+    for q in queries {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        scanned.find_in_query(q, &mut a);
+        built.find_in_query(q, &mut b);
+        assert_eq!(a, b, "query {q:?}");
+    }
+    let mut some = Vec::new();
+    scanned.find_in_query("aws azure", &mut some);
+    assert_eq!(some.len(), 2);
+}

@@ -4,6 +4,7 @@
 
 pub mod entities;
 pub mod money;
+mod prefix;
 pub mod topics;
 
 use serde::{Deserialize, Serialize};

@@ -20,6 +20,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::prefix::PrefixIndex;
+
 /// The three things users ask about most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -932,8 +934,9 @@ struct Matcher {
     /// Built on first use over a passage: building it costs milliseconds, which a one-off
     /// search should not pay to read the topics of a three-word query.
     ac: OnceLock<AhoCorasick>,
-    /// Needle ids by first byte, for scanning queries without the automaton.
-    by_first_byte: Vec<Vec<u32>>,
+    /// Needle ids by their first two bytes (one-byte needles under `[b, 0]`), for scanning
+    /// queries without the automaton.
+    by_prefix: PrefixIndex,
     /// Indexed by automaton pattern id, followed by the blocked twins.
     patterns: Vec<Pattern>,
 }
@@ -1032,12 +1035,7 @@ impl Matcher {
                 needles.push(text);
             }
         }
-        let mut by_first_byte = vec![Vec::new(); 256];
-        for (id, n) in needles.iter().enumerate() {
-            if let Some(&b) = n.as_bytes().first() {
-                by_first_byte[b as usize].push(id as u32);
-            }
-        }
+        let by_prefix = PrefixIndex::new(needles.iter().map(|n| n.as_bytes()), |b| b);
         for i in 0..patterns.len() {
             if !matches!(patterns[i].next, Next::NoneOf(_)) {
                 continue;
@@ -1060,7 +1058,7 @@ impl Matcher {
         Matcher {
             needles,
             ac: OnceLock::new(),
-            by_first_byte,
+            by_prefix,
             patterns,
         }
     }
@@ -1089,7 +1087,7 @@ impl Matcher {
         }
         let bytes = text.as_bytes();
         for s in 0..bytes.len() {
-            for &id in &self.by_first_byte[bytes[s] as usize] {
+            for &id in self.by_prefix.candidates(&bytes[s..], |b| b) {
                 let needle = self.needles[id as usize].as_bytes();
                 if bytes[s..].starts_with(needle) {
                     f(s, s + needle.len(), id);

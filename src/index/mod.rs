@@ -17,6 +17,7 @@
 
 mod build;
 mod schema;
+mod stem;
 
 pub(crate) use build::folder_size;
 pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};

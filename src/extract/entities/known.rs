@@ -23,6 +23,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::tokens::possessive_at;
 use super::EntityKind;
+use crate::extract::prefix::PrefixIndex;
 
 /// The table as shipped, embedded in the binary.
 pub(crate) const KNOWN_TSV: &str = include_str!("known.tsv");
@@ -80,9 +81,9 @@ pub(crate) struct KnownTable {
     /// Built on first use of [`KnownTable::find`] over running text: building it costs a few
     /// milliseconds, which a one-off search should not pay for a three-word query.
     ac: OnceLock<AhoCorasick>,
-    /// Pattern ids by the ASCII-lowercased first byte of their text, for scanning short
+    /// Pattern ids by the ASCII-lowercased first two bytes of their text, for scanning short
     /// texts (queries) without the automaton.
-    by_first_byte: Vec<Vec<u32>>,
+    by_prefix: PrefixIndex,
     /// Normalised (see [`normalize_name`]) alias or canonical name → row.
     by_name: HashMap<String, usize>,
 }
@@ -247,17 +248,14 @@ impl KnownTable {
                 });
             }
         }
-        let mut by_first_byte = vec![Vec::new(); 256];
-        for (id, p) in patterns.iter().enumerate() {
-            if let Some(&b) = p.text.as_bytes().first() {
-                by_first_byte[b.to_ascii_lowercase() as usize].push(id as u32);
-            }
-        }
+        let by_prefix = PrefixIndex::new(patterns.iter().map(|p| p.text.as_bytes()), |b: u8| {
+            b.to_ascii_lowercase()
+        });
         Ok(KnownTable {
             entities,
             patterns,
             ac: OnceLock::new(),
-            by_first_byte,
+            by_prefix,
             by_name,
         })
     }
@@ -277,7 +275,7 @@ impl KnownTable {
 
     /// Every (start, end, pattern id) where a pattern occurs in `text`, ASCII case-insensitive,
     /// overlapping, in no particular order: the automaton's candidates. A short query is
-    /// scanned pattern by pattern from [`KnownTable::by_first_byte`] unless the automaton
+    /// scanned pattern by pattern from [`KnownTable::by_prefix`] unless the automaton
     /// already exists, which gives the same candidates without building it.
     fn for_each_candidate(&self, text: &str, query: bool, mut f: impl FnMut(usize, usize, usize)) {
         if !query || text.len() > SHORT_QUERY_BYTES || self.ac.get().is_some() {
@@ -288,7 +286,10 @@ impl KnownTable {
         }
         let bytes = text.as_bytes();
         for s in 0..bytes.len() {
-            for &id in &self.by_first_byte[bytes[s].to_ascii_lowercase() as usize] {
+            for &id in self
+                .by_prefix
+                .candidates(&bytes[s..], |b| b.to_ascii_lowercase())
+            {
                 let pat = self.patterns[id as usize].text.as_bytes();
                 if bytes.len() - s >= pat.len() && bytes[s..s + pat.len()].eq_ignore_ascii_case(pat)
                 {

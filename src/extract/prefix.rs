@@ -1,0 +1,86 @@
+//! Finding which of many patterns start at a place in a short text, without an automaton.
+//!
+//! Building an Aho-Corasick automaton over thousands of patterns takes milliseconds, which a
+//! one-off search would pay to look at a three-word query. Bucketing the patterns by their
+//! first two bytes costs a fraction of that to build, and leaves a handful of candidates to
+//! compare at each byte of the query.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxBuildHasher;
+
+/// Pattern ids grouped by their (folded) first two bytes; one-byte patterns under `[b, 0]`.
+#[derive(Debug, Default)]
+pub(crate) struct PrefixIndex {
+    buckets: HashMap<[u8; 2], Vec<u32>, FxBuildHasher>,
+}
+
+impl PrefixIndex {
+    /// Indexes `patterns` (ids are their positions), folding bytes with `fold` (identity, or
+    /// ASCII lowercase for a case-insensitive matcher). Empty patterns are left out.
+    pub(crate) fn new<'a>(
+        patterns: impl IntoIterator<Item = &'a [u8]>,
+        fold: impl Fn(u8) -> u8,
+    ) -> PrefixIndex {
+        let mut buckets: HashMap<[u8; 2], Vec<u32>, FxBuildHasher> = HashMap::default();
+        for (id, p) in patterns.into_iter().enumerate() {
+            let key = match p {
+                [] => continue,
+                [a] => [fold(*a), 0],
+                [a, b, ..] => [fold(*a), fold(*b)],
+            };
+            buckets.entry(key).or_default().push(id as u32);
+        }
+        PrefixIndex { buckets }
+    }
+
+    /// Ids of the patterns that may start at `rest[0]`: those whose first two bytes are
+    /// `rest`'s, then the one-byte patterns equal to `rest[0]`. The caller still compares
+    /// each pattern in full.
+    pub(crate) fn candidates<'s>(
+        &'s self,
+        rest: &[u8],
+        fold: impl Fn(u8) -> u8,
+    ) -> impl Iterator<Item = &'s u32> + 's {
+        let (two, one) = match rest {
+            [] => (None, None),
+            [a] => (None, Some([fold(*a), 0])),
+            // A zero second byte shares the one-byte bucket: look it up once.
+            [a, b, ..] if fold(*b) == 0 => (None, Some([fold(*a), 0])),
+            [a, b, ..] => (Some([fold(*a), fold(*b)]), Some([fold(*a), 0])),
+        };
+        let get =
+            |key: Option<[u8; 2]>| key.and_then(|k| self.buckets.get(&k)).into_iter().flatten();
+        get(two).chain(get(one))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_pattern_starting_here_and_no_others() {
+        let patterns: [&[u8]; 5] = [b"deal", b"de", b"d", b"x", b""];
+        let index = PrefixIndex::new(patterns, |b| b);
+        let mut got: Vec<u32> = index.candidates(b"deals", |b| b).copied().collect();
+        got.sort_unstable();
+        assert_eq!(got, vec![0, 1, 2]);
+        assert_eq!(
+            index.candidates(b"d", |b| b).copied().collect::<Vec<_>>(),
+            vec![2]
+        );
+        assert_eq!(index.candidates(b"", |b| b).count(), 0);
+        assert_eq!(
+            index.candidates(b"d\0", |b| b).copied().collect::<Vec<_>>(),
+            vec![2]
+        );
+        let folded = PrefixIndex::new([b"AWS".as_slice()], |b: u8| b.to_ascii_lowercase());
+        assert_eq!(
+            folded
+                .candidates(b"aws", |b| b.to_ascii_lowercase())
+                .count(),
+            1
+        );
+    }
+}

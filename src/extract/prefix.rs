@@ -5,14 +5,11 @@
 //! first two bytes costs a fraction of that to build, and leaves a handful of candidates to
 //! compare at each byte of the query.
 
-use std::collections::HashMap;
-
-use rustc_hash::FxBuildHasher;
-
-/// Pattern ids grouped by their (folded) first two bytes; one-byte patterns under `[b, 0]`.
+/// Pattern ids sorted by their (folded) first two bytes; one-byte patterns under `[b, 0]`.
+/// One sorted vector (binary-searched) rather than a map of buckets: built with one allocation.
 #[derive(Debug, Default)]
 pub(crate) struct PrefixIndex {
-    buckets: HashMap<[u8; 2], Vec<u32>, FxBuildHasher>,
+    entries: Vec<([u8; 2], u32)>,
 }
 
 impl PrefixIndex {
@@ -22,16 +19,20 @@ impl PrefixIndex {
         patterns: impl IntoIterator<Item = &'a [u8]>,
         fold: impl Fn(u8) -> u8,
     ) -> PrefixIndex {
-        let mut buckets: HashMap<[u8; 2], Vec<u32>, FxBuildHasher> = HashMap::default();
-        for (id, p) in patterns.into_iter().enumerate() {
-            let key = match p {
-                [] => continue,
-                [a] => [fold(*a), 0],
-                [a, b, ..] => [fold(*a), fold(*b)],
-            };
-            buckets.entry(key).or_default().push(id as u32);
-        }
-        PrefixIndex { buckets }
+        let mut entries: Vec<([u8; 2], u32)> = patterns
+            .into_iter()
+            .enumerate()
+            .filter_map(|(id, p)| {
+                let key = match p {
+                    [] => return None,
+                    [a] => [fold(*a), 0],
+                    [a, b, ..] => [fold(*a), fold(*b)],
+                };
+                Some((key, id as u32))
+            })
+            .collect();
+        entries.sort_unstable();
+        PrefixIndex { entries }
     }
 
     /// Ids of the patterns that may start at `rest[0]`: those whose first two bytes are
@@ -49,9 +50,15 @@ impl PrefixIndex {
             [a, b, ..] if fold(*b) == 0 => (None, Some([fold(*a), 0])),
             [a, b, ..] => (Some([fold(*a), fold(*b)]), Some([fold(*a), 0])),
         };
-        let get =
-            |key: Option<[u8; 2]>| key.and_then(|k| self.buckets.get(&k)).into_iter().flatten();
-        get(two).chain(get(one))
+        let bucket = |key: Option<[u8; 2]>| {
+            let range = key.map_or(0..0, |k| {
+                let from = self.entries.partition_point(|(e, _)| *e < k);
+                let to = from + self.entries[from..].partition_point(|(e, _)| *e == k);
+                from..to
+            });
+            self.entries[range].iter().map(|(_, id)| id)
+        };
+        bucket(two).chain(bucket(one))
     }
 }
 

@@ -930,7 +930,9 @@ struct Pattern {
 /// The compiled vocabulary: one automaton over every expanded pattern.
 struct Matcher {
     /// The phrases searched for; pattern `i` describes needle `i`.
-    needles: Vec<String>,
+    needle_text: String,
+    /// Byte range of needle `i` in `needle_text`.
+    needle_at: Vec<(u32, u32)>,
     /// Built on first use over a passage: building it costs milliseconds, which a one-off
     /// search should not pay to read the topics of a three-word query.
     ac: OnceLock<AhoCorasick>,
@@ -986,7 +988,7 @@ static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let m = &*MATCHER;
     let label = |i: usize| {
         let p = &m.patterns[i];
-        let mut label = m.needles[i].clone();
+        let mut label = m.needle(i).to_string();
         if p.stem {
             label.push('*');
         }
@@ -1006,22 +1008,24 @@ static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
 impl Matcher {
     fn build() -> Matcher {
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut needles: Vec<String> = Vec::new();
-        let mut texts: Vec<String> = Vec::new();
+        // All needles in one buffer: a one-off search builds this, so it allocates little.
+        let mut needle_text = String::with_capacity(64 * 1024);
+        let mut needle_at: Vec<(u32, u32)> = Vec::with_capacity(4096);
+        patterns.reserve(4096);
         for rule in EXCLUSIVITY.iter().chain(DISPUTE).chain(DEAL) {
             // The same phrase may appear in two rules only with different conditions on the
             // next words (a bare "buy" and "buy … stake"); the automaton reports both and the
             // longer match wins. `tests::no_duplicate_phrases` makes sure no phrase repeats
             // under the same condition, so nothing here needs to deduplicate.
-            texts.clear();
-            expand_into(rule.spec, &mut texts);
-            for mut text in texts.drain(..) {
+            let first_new = needle_at.len();
+            expand_into(rule.spec, &mut needle_text, &mut needle_at);
+            for at in &mut needle_at[first_new..] {
+                let text = &needle_text[at.0 as usize..at.1 as usize];
                 let stem = text.ends_with('*');
-                if stem {
-                    text.truncate(text.trim_end_matches('*').len());
-                }
-                let first = text.as_bytes().first().copied().unwrap_or(b' ');
-                let last = text.as_bytes().last().copied().unwrap_or(b' ');
+                let body = text.trim_end_matches('*');
+                at.1 = at.0 + body.len() as u32;
+                let first = body.as_bytes().first().copied().unwrap_or(b' ');
+                let last = body.as_bytes().last().copied().unwrap_or(b' ');
                 patterns.push(Pattern {
                     weights: rule.weights,
                     flags: rule.flags,
@@ -1032,10 +1036,14 @@ impl Matcher {
                     check_left: is_word_byte(first),
                     check_right: !stem && is_word_byte(last),
                 });
-                needles.push(text);
             }
         }
-        let by_prefix = PrefixIndex::new(needles.iter().map(|n| n.as_bytes()), |b| b);
+        let by_prefix = PrefixIndex::new(
+            needle_at
+                .iter()
+                .map(|&(a, b)| &needle_text.as_bytes()[a as usize..b as usize]),
+            |b| b,
+        );
         for i in 0..patterns.len() {
             if !matches!(patterns[i].next, Next::NoneOf(_)) {
                 continue;
@@ -1056,11 +1064,18 @@ impl Matcher {
             patterns.push(blocked);
         }
         Matcher {
-            needles,
+            needle_text,
+            needle_at,
             ac: OnceLock::new(),
             by_prefix,
             patterns,
         }
+    }
+
+    /// Needle `i`'s text.
+    fn needle(&self, i: usize) -> &str {
+        let (a, b) = self.needle_at[i];
+        &self.needle_text[a as usize..b as usize]
     }
 
     /// The automaton over every needle, built on first call.
@@ -1071,7 +1086,7 @@ impl Matcher {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&self.needles)
+                .build((0..self.needle_at.len()).map(|i| self.needle(i)))
                 .expect("the topic vocabulary is a valid Aho-Corasick pattern set")
         })
     }
@@ -1088,7 +1103,7 @@ impl Matcher {
         let bytes = text.as_bytes();
         for s in 0..bytes.len() {
             for &id in self.by_prefix.candidates(&bytes[s..], |b| b) {
-                let needle = self.needles[id as usize].as_bytes();
+                let needle = self.needle(id as usize).as_bytes();
                 if bytes[s..].starts_with(needle) {
                     f(s, s + needle.len(), id);
                 }
@@ -1307,20 +1322,24 @@ fn normalise_into(text: &str, out: &mut String, mut offsets: Option<&mut Vec<usi
 /// trailing spaces, so words are re-joined with single spaces.
 #[cfg(test)]
 fn expand(spec: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    expand_into(spec, &mut out);
-    out
+    let (mut text, mut at) = (String::new(), Vec::new());
+    expand_into(spec, &mut text, &mut at);
+    at.iter()
+        .map(|&(a, b)| text[a as usize..b as usize].to_string())
+        .collect()
 }
 
-/// [`expand`], appending to `out`, with one allocation per phrase.
-fn expand_into(spec: &str, out: &mut Vec<String>) {
+/// [`expand`], appending each phrase to `text` and its byte range to `at`.
+fn expand_into(spec: &str, text: &mut String, at: &mut Vec<(u32, u32)>) {
     let Some(open) = spec.find('{') else {
-        let tidy = !spec.starts_with(' ') && !spec.ends_with(' ') && !spec.contains("  ");
-        out.push(if tidy {
-            spec.to_string()
-        } else {
-            spec.split_whitespace().collect::<Vec<_>>().join(" ")
-        });
+        let start = text.len();
+        for word in spec.split_whitespace() {
+            if text.len() > start {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+        at.push((start as u32, text.len() as u32));
         return;
     };
     let close = open
@@ -1334,7 +1353,7 @@ fn expand_into(spec: &str, out: &mut Vec<String>) {
         buf.push_str(head);
         buf.push_str(alt);
         buf.push_str(tail);
-        expand_into(&buf, out);
+        expand_into(&buf, text, at);
     }
 }
 

@@ -1081,11 +1081,11 @@ impl Matcher {
     /// The automaton over every needle, built on first call.
     fn automaton(&self) -> &AhoCorasick {
         self.ac.get_or_init(|| {
-            // A contiguous NFA builds in about a millisecond; a DFA (slightly faster to
-            // search) took ~18 ms.
+            // A DFA takes ~18 ms to build (a contiguous NFA ~1 ms) but scores passages in 36
+            // rather than 61 ns a word; only passage text gets here, queries never do.
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .kind(Some(AhoCorasickKind::DFA))
                 .build((0..self.needle_at.len()).map(|i| self.needle(i)))
                 .expect("the topic vocabulary is a valid Aho-Corasick pattern set")
         })

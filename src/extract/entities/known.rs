@@ -17,7 +17,7 @@
 //! [`KnownTable::resolve`] takes a single name, so it ignores case entirely.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -384,22 +384,39 @@ impl KnownTable {
     /// Row of a name (alias or canonical), ignoring case, spacing, a possessive and a corporate
     /// suffix.
     pub(crate) fn lookup(&self, name: &str) -> Option<usize> {
-        let key = normalize_name(name);
-        if let Some(&r) = self.by_name.get(&key) {
-            return Some(r);
+        // Called for every entity of every passage while indexing: no allocation per call.
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        for suf in CORPORATE_SUFFIXES {
-            let suf = normalize_name(suf);
-            if let Some(stripped) = key.strip_suffix(&suf) {
-                let stripped = stripped.trim_end_matches(',').trim_end();
-                if let Some(&r) = self.by_name.get(stripped) {
-                    return Some(r);
+        static SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
+            CORPORATE_SUFFIXES
+                .iter()
+                .map(|s| normalize_name(s))
+                .collect()
+        });
+        KEY.with(|cell| {
+            let mut fresh = String::new();
+            let mut guard = cell.try_borrow_mut();
+            let key = match guard.as_deref_mut() {
+                Ok(k) => k,
+                Err(_) => &mut fresh,
+            };
+            normalize_name_into(name, key);
+            if let Some(&r) = self.by_name.get(key.as_str()) {
+                return Some(r);
+            }
+            for suf in SUFFIXES.iter() {
+                if let Some(stripped) = key.strip_suffix(suf.as_str()) {
+                    let stripped = stripped.trim_end_matches(',').trim_end();
+                    if let Some(&r) = self.by_name.get(stripped) {
+                        return Some(r);
+                    }
                 }
             }
-        }
-        key.strip_prefix("the ")
-            .and_then(|k| self.by_name.get(k))
-            .copied()
+            key.strip_prefix("the ")
+                .and_then(|k| self.by_name.get(k))
+                .copied()
+        })
     }
 }
 
@@ -415,6 +432,13 @@ pub(crate) fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
 /// possessive.
 pub(crate) fn normalize_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalize_name_into(name, &mut out);
+    out
+}
+
+/// [`normalize_name`] into a reused buffer.
+pub(crate) fn normalize_name_into(name: &str, out: &mut String) {
+    out.clear();
     for w in name.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -427,10 +451,9 @@ pub(crate) fn normalize_name(name: &str) -> String {
             }
         }
     }
-    if let Some(p) = possessive_at(&out, out.len().saturating_sub(2)) {
+    if let Some(p) = possessive_at(out, out.len().saturating_sub(2)) {
         if p == out.len() && out.len() > 2 {
             out.truncate(out.len() - 2);
         }
     }
-    out
 }

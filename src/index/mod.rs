@@ -17,11 +17,14 @@
 
 mod build;
 mod schema;
-mod stem;
+pub mod stem;
 
 pub(crate) use build::folder_size;
 pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
-pub use schema::{amount_key, article_key, register_analyzers, Fields, SCHEMA_VERSION};
+pub use schema::{
+    amount_key, article_key, english_analyzer, register_analyzers, Fields, SCHEMA_VERSION,
+};
+pub use stem::MemoStemmer;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -13,6 +13,8 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
+use super::stem::MemoStemmer;
+
 /// Bumped whenever the fields or analyzers change; an index with another
 /// version is refused with a message to rebuild.
 pub const SCHEMA_VERSION: u32 = 5;
@@ -157,12 +159,7 @@ impl Default for Fields {
 
 /// Registers newsdex's analyzers on an index (needed on every open).
 pub fn register_analyzers(index: &Index) {
-    let en = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(super::stem::MemoStemmer)
-        .build();
+    let en = english_analyzer(MemoStemmer::all());
     let plain = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
@@ -175,6 +172,17 @@ pub fn register_analyzers(index: &Index) {
     manager.register(ANALYZER_EN, en);
     manager.register(ANALYZER_PLAIN, plain);
     manager.register(ANALYZER_EXACT, exact);
+}
+
+/// The English analyzer ([`ANALYZER_EN`]) with the given stemmer: all words stemmed for
+/// indexing and queries, or only those that matter for highlighting a query's terms.
+pub fn english_analyzer(stemmer: MemoStemmer) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(stemmer)
+        .build()
 }
 
 /// FNV-1a: a stable 64-bit hash of an article id for [`Fields::article_key`].

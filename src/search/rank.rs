@@ -118,11 +118,57 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         topics.clone()
     };
     let rescoring = built.proximity.is_some() || !boost_topics.is_empty();
-    let pool = if request.ranking.per_article > 0 || request.ranking.collapse || rescoring {
-        (request.limit * 4 + 20).max(50)
+    let thinned = request.ranking.per_article > 0 || request.ranking.collapse;
+    // Phase 1 keeps a pool of candidates for phase 2 to reorder and for diversity to thin
+    // out. Three times the limit loses nothing measurable against larger pools on the
+    // evaluations; when diversity leaves fewer hits than asked for, a pool four times as
+    // large is tried, until the matches run out.
+    let mut pool = if thinned || rescoring {
+        (request.limit * 3).max(request.limit + 10)
     } else {
         request.limit
     };
+    let total_matches = if request.count_total {
+        Some(built.full.count(&searcher)?)
+    } else {
+        None
+    };
+    let snippets = snippet_generator(&searcher, &*built.full, fields.text, request.snippet_chars)?;
+    loop {
+        let (hits, exhausted) = collect_hits(
+            &searcher,
+            fields,
+            request,
+            &built,
+            &boost_topics,
+            &snippets,
+            pool,
+        )?;
+        if hits.len() >= request.limit || exhausted || !thinned {
+            return Ok(SearchResults {
+                hits,
+                total_matches,
+                note: parsed.note,
+                topics,
+                took: started.elapsed(),
+            });
+        }
+        pool = pool.saturating_mul(4);
+    }
+}
+
+/// Phase 1 (a pool of BM25 candidates), phase 2 (proximity and topics) and the diversity
+/// pass that turns candidates into at most `request.limit` hits. Also says whether the pool
+/// held every match, so a caller short of hits knows a larger pool cannot help.
+fn collect_hits(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+    built: &super::build::BuiltQuery,
+    boost_topics: &[Topic],
+    snippets: &SnippetGenerator,
+    pool: usize,
+) -> Result<(Vec<Hit>, bool), SearchError> {
     // Phase 1: candidates by BM25 (block-WAND for plain-word queries).
     let candidates: Vec<(f32, DocAddress)> = match request.sort {
         Sort::Date => {
@@ -138,11 +184,6 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
             searcher.search(&*built.full, &TopDocs::with_limit(pool).order_by_score())?
         }
     };
-    let total_matches = if request.count_total {
-        Some(built.full.count(&searcher)?)
-    } else {
-        None
-    };
     // Phase 2: proximity and topics rescore the candidates only.
     let topic_weight = if request.filters.topics.is_empty() {
         TOPIC_WEIGHT
@@ -150,10 +191,10 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         EXPLICIT_TOPIC_WEIGHT
     };
     let mut keyed = rescore(
-        &searcher,
+        searcher,
         &candidates,
         built.proximity.as_deref(),
-        &boost_topics,
+        boost_topics,
         topic_weight,
     )?;
     if request.sort == Sort::Date {
@@ -179,7 +220,6 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         keyed.sort_by_key(|c| order[&c.addr]);
     }
 
-    let snippets = snippet_generator(&searcher, &*built.full, fields.text, request.snippet_chars)?;
     let mut hits: Vec<Hit> = Vec::new();
     let mut per_article: HashMap<u64, usize> = HashMap::new();
     let mut shingles: Vec<HashSet<u64>> = Vec::new();
@@ -210,27 +250,22 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
             shingles.push(mine);
         }
         *per_article.entry(article).or_insert(0) += 1;
-        let (text, ranges) = snippet_of(&snippets, &hit.text, request.snippet_chars);
+        let (text, ranges) = snippet_of(snippets, &hit.text, request.snippet_chars);
         hit.snippet = text;
         hit.highlights = ranges;
         if request.explain {
             hit.explain = Some(explain(
-                &searcher,
+                searcher,
                 &built.parts,
                 &candidate,
                 &hit,
-                &boost_topics,
+                boost_topics,
             )?);
         }
         hits.push(hit);
     }
-    Ok(SearchResults {
-        hits,
-        total_matches,
-        note: parsed.note,
-        topics,
-        took: started.elapsed(),
-    })
+    let exhausted = candidates.len() < pool;
+    Ok((hits, exhausted))
 }
 
 fn topic_field(topic: Topic) -> &'static str {

@@ -158,3 +158,47 @@ fn help_teaches_by_example() {
     let text = stdout(&out);
     assert!(text.contains("Examples:") && text.contains("--min-amount"));
 }
+
+#[test]
+fn diversity_reaches_past_the_first_candidate_pool() {
+    // One article whose 40 passages all match strongly, and three that match once: with one
+    // passage per article, the first pool of candidates (three times the limit) holds only
+    // the big article, so the search must widen the pool to fill the page.
+    let env = TestEnv::empty();
+    let corpus = env.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let big: String = (0..40)
+        .map(|i| format!("Paragraph {i}: zebra zebra zebra crossing number {i}.\n\n"))
+        .collect();
+    std::fs::write(corpus.join("big.txt"), format!("Zebra survey\n\n{big}")).unwrap();
+    let notes = [
+        (
+            "a",
+            "Council minutes: the new zebra crossing on Mill Road opens next week after delays.",
+        ),
+        (
+            "b",
+            "Letters: readers complain that a painted zebra on the school wall has faded badly.",
+        ),
+        (
+            "c",
+            "Travel: our reporter saw a zebra near the lodge at dawn, then rain for three days.",
+        ),
+    ];
+    for (name, text) in notes {
+        std::fs::write(
+            corpus.join(format!("{name}.txt")),
+            format!("Note {name}\n\n{text}\n"),
+        )
+        .unwrap();
+    }
+    env.index();
+    let (code, hits, _) = env.search_json(&["zebra", "-n", "4", "--per-article", "1"]);
+    assert_eq!(code, 0);
+    let mut files: Vec<String> = hits
+        .iter()
+        .map(|h| h.path.rsplit('/').next().unwrap().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["a.txt", "b.txt", "big.txt", "c.txt"]);
+}

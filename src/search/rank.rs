@@ -1,7 +1,7 @@
 //! Running a search: collect candidates, apply the topic multiplier, keep at
 //! most K passages per article, fold syndicated copies, make snippets.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
@@ -222,7 +222,7 @@ fn collect_hits(
 
     let mut hits: Vec<Hit> = Vec::new();
     let mut per_article: HashMap<u64, usize> = HashMap::new();
-    let mut shingles: Vec<HashSet<u64>> = Vec::new();
+    let mut shingles: Vec<Vec<u64>> = Vec::new();
     for candidate in keyed {
         let (score, article, addr) = (candidate.score, candidate.article, candidate.addr);
         if hits.len() >= request.limit {
@@ -507,9 +507,9 @@ fn truncate_chars(text: &str, max: usize) -> String {
     }
 }
 
-/// Hashes of the passage's 3-word shingles (words lower-cased), without
-/// allocating per word.
-fn shingle_set(text: &str) -> HashSet<u64> {
+/// Hashes of the passage's 3-word shingles (words lower-cased), sorted and
+/// without repeats, without allocating per word.
+fn shingle_set(text: &str) -> Vec<u64> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -522,20 +522,58 @@ fn shingle_set(text: &str) -> HashSet<u64> {
         })
         .collect();
     if words.len() < 3 {
-        return std::iter::once(words.iter().fold(0, |h, w| h ^ w.rotate_left(17))).collect();
+        return vec![words.iter().fold(0, |h, w| h ^ w.rotate_left(17))];
     }
-    words
+    let mut shingles: Vec<u64> = words
         .windows(3)
         .map(|w| w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42))
-        .collect()
+        .collect();
+    shingles.sort_unstable();
+    shingles.dedup();
+    shingles
 }
 
-fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f32 {
-    let inter = a.intersection(b).count();
+/// Jaccard similarity of two [`shingle_set`]s (sorted, no repeats).
+fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    let (mut i, mut j, mut inter) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
     } else {
         inter as f32 / union as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingle_jaccard_measures_shared_word_triples() {
+        let a = shingle_set("Contoso will be the exclusive hosting provider for Fabrikam.");
+        let same = shingle_set("CONTOSO will be the exclusive hosting provider for Fabrikam");
+        let other = shingle_set("Rain is expected across the region on Tuesday evening.");
+        assert_eq!(jaccard(&a, &same), 1.0);
+        assert_eq!(jaccard(&a, &other), 0.0);
+        // 7 shingles and 9, the 7 shared.
+        let b = shingle_set(
+            "Contoso will be the exclusive hosting provider for Fabrikam and Tailspin.",
+        );
+        let a9 = shingle_set("Contoso will be the exclusive hosting provider for Fabrikam.");
+        assert_eq!(a9.len(), 7);
+        assert!((jaccard(&a9, &b) - 7.0 / 9.0).abs() < 1e-6);
+        assert!(a.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        assert_eq!(jaccard(&[], &[]), 0.0);
     }
 }

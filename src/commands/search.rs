@@ -23,11 +23,6 @@ use crate::search::{
 
 pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Result<Outcome> {
     let request = request_from(&args.query, &args.options)?;
-    if !request.ranking.plain {
-        // The query's topics and entity names need matchers built on first use; build them on
-        // the other core while this one opens the index.
-        std::thread::spawn(crate::search::prepare_matchers);
-    }
     ensure_index(index_dir, &args.corpus)?;
     let index = open_index(index_dir)?;
     let results = match search(&index, &request) {

@@ -65,13 +65,6 @@ impl SearchRequest {
     }
 }
 
-/// Builds the matchers a ranked search reads its query with (topic vocabulary, entity names),
-/// so a caller can do it ahead of time, e.g. on another thread while the index opens.
-pub fn prepare_matchers() {
-    let _ = crate::extract::topics::topics_in_query("");
-    let _ = crate::extract::entities::EntityExtractor::shared().known_len();
-}
-
 /// Why a search failed: the user's request (exit 2 with the message), or the index.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {

@@ -63,13 +63,6 @@ impl OneOrMany {
 }
 
 #[derive(Serialize)]
-struct BatchHit<'a> {
-    query_id: &'a str,
-    #[serde(flatten)]
-    hit: HitRecord<'a>,
-}
-
-#[derive(Serialize)]
 struct QuerySummary<'a> {
     query_id: &'a str,
     line: u64,
@@ -242,9 +235,9 @@ fn run_one(index: &OpenIndex, args: &BatchArgs, line_no: u64, line: &str) -> Don
             for (i, hit) in results.hits.iter().enumerate() {
                 match format {
                     BatchFormat::Jsonl => {
-                        let record = BatchHit {
-                            query_id: &id,
-                            hit: hit_record(i + 1, hit),
+                        let record = HitRecord {
+                            query_id: Some(&id),
+                            ..hit_record(i + 1, hit)
                         };
                         let _ = write_record(&mut bytes, "hit", record);
                     }

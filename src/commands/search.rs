@@ -195,6 +195,7 @@ fn print_json(
 /// The JSON form of a hit (shared with batch output).
 pub(crate) fn hit_record(rank: usize, hit: &Hit) -> HitRecord<'_> {
     HitRecord {
+        query_id: None,
         rank,
         score: hit.score,
         path: &hit.path,

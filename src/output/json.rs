@@ -30,6 +30,9 @@ pub struct Envelope<'a, T: Serialize> {
 /// One ranked passage.
 #[derive(Serialize)]
 pub struct HitRecord<'a> {
+    /// The query the hit answers, in `batch` output (absent from `search`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_id: Option<&'a str>,
     pub rank: usize,
     pub score: f32,
     pub path: &'a str,

@@ -510,17 +510,34 @@ fn truncate_chars(text: &str, max: usize) -> String {
 /// Hashes of the passage's 3-word shingles (words lower-cased), sorted and
 /// without repeats, without allocating per word.
 fn shingle_set(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.chars()
-                .flat_map(char::to_lowercase)
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
-                    (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
-                })
-        })
-        .collect();
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0100_0000_01b3;
+    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
+    if text.is_ascii() {
+        // Byte by byte: the same hashes as the char path below gives ASCII text.
+        for word in text
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            words.push(word.iter().fold(FNV_OFFSET, |h, b| {
+                (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+            }));
+        }
+    } else {
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            words.push(
+                word.chars()
+                    .flat_map(char::to_lowercase)
+                    .fold(FNV_OFFSET, |h, c| {
+                        (h ^ u64::from(c)).wrapping_mul(FNV_PRIME)
+                    }),
+            );
+        }
+    }
     if words.len() < 3 {
         return vec![words.iter().fold(0, |h, w| h ^ w.rotate_left(17))];
     }
@@ -575,5 +592,10 @@ mod tests {
         assert!((jaccard(&a9, &b) - 7.0 / 9.0).abs() < 1e-6);
         assert!(a.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
         assert_eq!(jaccard(&[], &[]), 0.0);
+        // ASCII text takes a byte path; it must hash words as the char path does.
+        let accented = shingle_set(
+            "Contoso will be the exclusive hosting provider for Fabrikam \u{e9}t\u{e9}",
+        );
+        assert!(a.iter().all(|h| accented.contains(h)));
     }
 }

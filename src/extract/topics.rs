@@ -1360,6 +1360,62 @@ fn expand_into(spec: &str, text: &mut String, at: &mut Vec<(u32, u32)>) {
 mod tests {
     use super::*;
 
+    /// A small deterministic generator for the randomised tests below.
+    pub(crate) struct XorShift(pub(crate) u64);
+
+    impl XorShift {
+        pub(crate) fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// Queries scanned through the prefix index (no automaton) get exactly the hits the
+    /// automaton gives, on random mixes of vocabulary, near-misses and junk.
+    #[test]
+    fn query_scan_matches_the_automaton_on_random_text() {
+        let scanned = Matcher::build();
+        let automaton = Matcher::build();
+        automaton.automaton();
+        let pieces = [
+            " ", ", ", ". ", "-", "'", "the ", "a ", "x", "é", "\u{2019}", "$", "5bn ", "\n",
+        ];
+        let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..rng.below(8) + 1 {
+                if rng.below(3) == 0 {
+                    text.push_str(pieces[rng.below(pieces.len())]);
+                } else {
+                    let needle = scanned.needle(rng.below(scanned.needle_at.len()));
+                    let cut = if rng.below(4) == 0 {
+                        needle.len() / 2
+                    } else {
+                        needle.len()
+                    };
+                    text.push_str(needle.get(..cut).unwrap_or(needle));
+                }
+            }
+            let mut normal = String::new();
+            normalise_into(&text, &mut normal, None);
+            scanned.collect_hits(&normal, Scan::Query, &mut a);
+            automaton.collect_hits(&normal, Scan::Query, &mut b);
+            let key = |h: &Hit| (h.start, h.end, h.reach, h.id);
+            assert_eq!(
+                a.iter().map(key).collect::<Vec<_>>(),
+                b.iter().map(key).collect::<Vec<_>>(),
+                "{normal:?}"
+            );
+        }
+        assert!(
+            scanned.ac.get().is_none(),
+            "the scan never built the automaton"
+        );
+    }
+
     fn deal(text: &str) -> f32 {
         score_topics(text).deal
     }

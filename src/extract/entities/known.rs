@@ -457,3 +457,50 @@ pub(crate) fn normalize_name_into(name: &str, out: &mut String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Queries scanned through the prefix index (no automaton) get exactly the matches the
+    /// automaton gives, on random mixes of aliases in random case, near-misses and junk.
+    #[test]
+    fn query_scan_matches_the_automaton_on_random_text() {
+        let scanned = KnownTable::parse(KNOWN_TSV).expect("embedded table parses");
+        let built = KnownTable::parse(KNOWN_TSV).expect("embedded table parses");
+        built.automaton();
+        let pieces = [
+            " ", ", ", "'s ", "-", ".", "é", "\u{2019}", " Corp.", " the ", "x",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut below = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..below(6) + 1 {
+                if below(3) == 0 {
+                    text.push_str(pieces[below(pieces.len())]);
+                    continue;
+                }
+                let alias = &scanned.patterns[below(scanned.patterns.len())].text;
+                match below(3) {
+                    0 => text.push_str(&alias.to_lowercase()),
+                    1 => text.push_str(&alias.to_uppercase()),
+                    _ => text.push_str(alias),
+                }
+            }
+            scanned.find_in_query(&text, &mut a);
+            built.find_in_query(&text, &mut b);
+            assert_eq!(a, b, "{text:?}");
+        }
+        assert!(
+            scanned.ac.get().is_none(),
+            "the scan never built the automaton"
+        );
+    }
+}

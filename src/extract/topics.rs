@@ -61,7 +61,7 @@ impl Topic {
     }
 
     /// Position in [`Topic::ALL`] and in per-topic weight arrays.
-    fn index(self) -> usize {
+    pub fn index(self) -> usize {
         self as usize
     }
 }

@@ -1,6 +1,7 @@
 //! From a parsed query, filters and ranking switches to tantivy queries.
 
 use std::ops::Bound;
+use std::sync::LazyLock;
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur as TOccur, PhraseQuery,
@@ -347,12 +348,11 @@ impl QueryBuilder<'_> {
             .collect();
         let mut subs: Vec<Box<dyn Query>> = Vec::new();
         for &topic in topics {
-            for &(phrase, weight) in expansion_terms(topic) {
-                let tokens = analyze(&mut self.en, phrase);
+            for (tokens, weight) in analyzed_expansion(topic) {
                 if tokens.is_empty() || (tokens.len() == 1 && own.contains(&tokens[0])) {
                     continue;
                 }
-                let q = terms_query(self.fields.text, &tokens);
+                let q = terms_query(self.fields.text, tokens);
                 subs.push(boosted(q, EXPANSION_BOOST * weight));
             }
         }
@@ -478,6 +478,26 @@ fn date_range(field: Field, from: Option<i64>, to: Option<i64>) -> Box<dyn Query
         return Box::new(AllQuery);
     }
     Box::new(RangeQuery::new(lower, upper))
+}
+
+/// A topic's expansion phrases as index terms, analysed once per process (every topical
+/// query uses them).
+fn analyzed_expansion(topic: Topic) -> &'static [(Vec<String>, f32)] {
+    /// Per topic, each phrase's terms and weight.
+    type Analyzed = Vec<Vec<(Vec<String>, f32)>>;
+    static ANALYZED: LazyLock<Analyzed> = LazyLock::new(|| {
+        let mut en = crate::index::english_analyzer(crate::index::MemoStemmer::all());
+        Topic::ALL
+            .iter()
+            .map(|&t| {
+                expansion_terms(t)
+                    .iter()
+                    .map(|&(phrase, weight)| (analyze(&mut en, phrase), weight))
+                    .collect()
+            })
+            .collect()
+    });
+    &ANALYZED[topic.index()]
 }
 
 pub(crate) fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {

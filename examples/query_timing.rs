@@ -1,30 +1,30 @@
-//! Splits one search's time into first-use set-up and the query itself:
+//! Splits one search's time into opening the index, building the query matchers, the first
+//! search (first use of the index files) and later searches (the query itself):
 //! `cargo run --release --example query_timing -- INDEX "QUERY" [--plain]`.
 use std::time::Instant;
 
+use newsdex::extract::entities::EntityExtractor;
+use newsdex::extract::topics::topics_in_query;
 use newsdex::search::{search, Ranking, SearchRequest};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let (index_dir, query) = (&args[1], &args[2]);
+    let [_, index_dir, query, ..] = args.as_slice() else {
+        anyhow::bail!("usage: query_timing INDEX QUERY [--plain]");
+    };
     let plain = args.iter().any(|a| a == "--plain");
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1e3;
+
     let t = Instant::now();
     let index = newsdex::index::open_index(std::path::Path::new(index_dir))?;
-    println!("open index: {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
-    if args.iter().any(|a| a == "--warm") {
-        for (name, f) in [
-            (
-                "topics",
-                &(|| drop(newsdex::extract::topics::topics_in_query("cloud deal"))) as &dyn Fn(),
-            ),
-            ("entities", &|| {
-                drop(newsdex::extract::entities::EntityExtractor::shared().known_in_query("aws"))
-            }),
-        ] {
-            let t = Instant::now();
-            f();
-            println!("warm {name}: {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
-        }
+    println!("open index: {:.2} ms", ms(t));
+    if !plain {
+        let t = Instant::now();
+        let _ = topics_in_query(query);
+        println!("topic vocabulary: {:.2} ms", ms(t));
+        let t = Instant::now();
+        let _ = EntityExtractor::shared().known_in_query(query);
+        println!("entity table: {:.2} ms", ms(t));
     }
     let mut request = SearchRequest::new(query.as_str());
     if plain {
@@ -33,11 +33,7 @@ fn main() -> anyhow::Result<()> {
     for round in ["first search", "second search", "third search"] {
         let t = Instant::now();
         let results = search(&index, &request).map_err(|e| anyhow::anyhow!("{e}"))?;
-        println!(
-            "{round}: {:.2} ms ({} hits)",
-            t.elapsed().as_secs_f64() * 1e3,
-            results.hits.len()
-        );
+        println!("{round}: {:.2} ms ({} hits)", ms(t), results.hits.len());
     }
     Ok(())
 }

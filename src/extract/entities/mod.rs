@@ -28,7 +28,7 @@ pub(crate) mod tokens;
 pub mod train;
 
 use known::{KnownMatch, KnownTable};
-use tagger::{NerType, Scratch, TaggedSpan, Tagger, F_PUNCT};
+use tagger::{NerType, Scratch, TaggedSpan, Tagger, F_CAPS_SENT, F_PUNCT};
 use tokens::Token;
 
 /// The trained tagger weights, produced by `scripts/train-ner`.
@@ -197,9 +197,10 @@ impl EntityExtractor {
     /// Runs table and tagger over `text`, leaving tagger spans in `b.spans`.
     fn run(&self, text: &str, b: &mut Buffers) {
         self.analyze(text, b);
-        self.tagger()
-            .expect("embedded entity weights are valid (checked by unit tests)")
-            .decode(text, &b.tokens, &mut b.scratch);
+        let tagger = self
+            .tagger()
+            .expect("embedded entity weights are valid (checked by unit tests)");
+        tagger.decode(text, &b.tokens, &mut b.scratch);
         tagger::spans_from_labels(&b.tokens, &b.scratch.labels, &mut b.spans);
         // Trim possessives and stray punctuation off the tagger's spans.
         let text_b = text;
@@ -220,6 +221,29 @@ impl EntityExtractor {
         b.spans.retain(|sp| {
             let w = b.tokens[sp.first].as_str(text_b);
             b.scratch.info[sp.first].flags & F_PUNCT == 0 && tokens::possessive_at(w, 0).is_none()
+        });
+        // In a sentence written in capitals case tells nothing, and the tagger takes function
+        // words for names ("SAID", "HIS", "DE GAULLE HAS"): they are cut from a span's end, and
+        // a span of nothing else is dropped.
+        b.spans.retain_mut(|sp| {
+            if b.scratch.info[sp.first].flags & F_CAPS_SENT == 0 {
+                return true;
+            }
+            let function_word = |i: usize| {
+                let w = b.tokens[i].as_str(text_b);
+                w.len() <= 8
+                    && CAPS_FUNCTION_WORDS
+                        .binary_search_by(|f| cmp_ignore_ascii_case(f, w))
+                        .is_ok()
+            };
+            while sp.last > sp.first && function_word(sp.last - 1) {
+                sp.last -= 1;
+            }
+            if sp.last == sp.first {
+                return false;
+            }
+            sp.end = b.tokens[sp.last - 1].end as usize;
+            true
         });
     }
 
@@ -354,6 +378,28 @@ impl EntityExtractor {
     pub fn known_len(&self) -> usize {
         self.table.entities.len()
     }
+}
+
+/// Words that never end a name, sorted for binary search (lowercase): pronouns, auxiliaries,
+/// conjunctions, prepositions and reporting verbs. Only used in sentences written in capitals.
+const CAPS_FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "during", "each", "few", "for", "from", "had", "has", "have",
+    "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "now", "of", "on",
+    "once", "only", "or", "other", "our", "out", "over", "said", "says", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "though", "through", "to", "told", "too", "under", "until", "up", "very",
+    "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
+    "whose", "why", "will", "with", "would", "yet", "you", "your",
+];
+
+/// Compares `lower` (lowercase ASCII) with `word` ignoring ASCII case.
+fn cmp_ignore_ascii_case(lower: &str, word: &str) -> std::cmp::Ordering {
+    lower
+        .bytes()
+        .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
 /// The canonical form of an unknown entity's surface text (see the module docs).

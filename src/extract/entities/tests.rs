@@ -464,3 +464,24 @@ fn query_scan_without_the_automaton_finds_what_the_automaton_finds() {
     scanned.find_in_query("aws azure", &mut some);
     assert_eq!(some.len(), 2);
 }
+
+#[test]
+fn function_words_are_not_names_in_capitals() {
+    assert!(
+        CAPS_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]),
+        "sorted for binary search"
+    );
+    let text = "PRESIDENT KENNEDY SAID HIS PLAN WOULD HELP NATO . DE GAULLE HAS NOT REPLIED TOO .";
+    let names: Vec<String> = ex().extract(text).into_iter().map(|e| e.text).collect();
+    assert!(names.iter().any(|n| n.contains("KENNEDY")), "{names:?}");
+    assert!(names.iter().any(|n| n == "DE GAULLE"), "{names:?}");
+    for junk in ["SAID", "HIS", "TOO", "HAS"] {
+        assert!(
+            names.iter().all(|n| !n.split(' ').any(|w| w == junk)),
+            "{junk} in {names:?}"
+        );
+    }
+    // Outside capitals the rule does not apply: a name may end in such a word.
+    let mixed = found("Critics of Edward Said met in Boston.");
+    assert!(mixed.iter().any(|e| e.0 == "Edward Said"), "{mixed:?}");
+}

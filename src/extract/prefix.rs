@@ -31,7 +31,10 @@ impl PrefixIndex {
                 Some((key, id as u32))
             })
             .collect();
-        entries.sort_unstable();
+        // One u64 key per entry sorts faster than the tuples.
+        entries.sort_unstable_by_key(|&([a, b], id)| {
+            u64::from(a) << 40 | u64::from(b) << 32 | u64::from(id)
+        });
         PrefixIndex { entries }
     }
 

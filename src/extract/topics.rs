@@ -1328,37 +1328,95 @@ fn expand(spec: &str) -> Vec<String> {
         .collect()
 }
 
-/// [`expand`], appending each phrase to `text` and its byte range to `at`.
+/// [`expand`], appending each phrase to `text` and its byte range to `at`: the groups'
+/// alternatives are combined like an odometer (the last group turning fastest, the order a
+/// recursive expansion gives), and whitespace is collapsed while writing.
 fn expand_into(spec: &str, text: &mut String, at: &mut Vec<(u32, u32)>) {
-    let Some(open) = spec.find('{') else {
+    // Literal text and `{…}` groups, in order.
+    let mut literals: Vec<&str> = Vec::new();
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut rest = spec;
+    while let Some(open) = rest.find('{') {
+        let close = open
+            + rest[open..]
+                .find('}')
+                .expect("every `{` in a topic rule has a matching `}`");
+        literals.push(&rest[..open]);
+        groups.push(rest[open + 1..close].split('|').collect());
+        rest = &rest[close + 1..];
+    }
+    literals.push(rest);
+    let mut choice = vec![0usize; groups.len()];
+    loop {
         let start = text.len();
-        for word in spec.split_whitespace() {
-            if text.len() > start {
-                text.push(' ');
+        let mut space = false;
+        let mut write = |piece: &str, text: &mut String| {
+            for (i, word) in piece.split(char::is_whitespace).enumerate() {
+                if i > 0 {
+                    space = text.len() > start;
+                }
+                if !word.is_empty() {
+                    if space {
+                        text.push(' ');
+                        space = false;
+                    }
+                    text.push_str(word);
+                }
             }
-            text.push_str(word);
+        };
+        for (i, literal) in literals.iter().enumerate() {
+            write(literal, text);
+            if let Some(group) = groups.get(i) {
+                write(group[choice[i]], text);
+            }
         }
         at.push((start as u32, text.len() as u32));
-        return;
-    };
-    let close = open
-        + spec[open..]
-            .find('}')
-            .expect("every `{` in a topic rule has a matching `}`");
-    let (head, group, tail) = (&spec[..open], &spec[open + 1..close], &spec[close + 1..]);
-    let mut buf = String::with_capacity(spec.len());
-    for alt in group.split('|') {
-        buf.clear();
-        buf.push_str(head);
-        buf.push_str(alt);
-        buf.push_str(tail);
-        expand_into(&buf, text, at);
+        let mut k = groups.len();
+        loop {
+            if k == 0 {
+                return;
+            }
+            k -= 1;
+            choice[k] += 1;
+            if choice[k] < groups[k].len() {
+                break;
+            }
+            choice[k] = 0;
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The straightforward recursive expansion [`expand_into`] must agree with.
+    fn expand_reference(spec: &str) -> Vec<String> {
+        let Some(open) = spec.find('{') else {
+            return vec![spec.split_whitespace().collect::<Vec<_>>().join(" ")];
+        };
+        let close = open + spec[open..].find('}').expect("closed group");
+        let (head, group, tail) = (&spec[..open], &spec[open + 1..close], &spec[close + 1..]);
+        group
+            .split('|')
+            .flat_map(|alt| expand_reference(&format!("{head}{alt}{tail}")))
+            .collect()
+    }
+
+    #[test]
+    fn expansion_matches_the_recursive_definition() {
+        for rule in EXCLUSIVITY.iter().chain(DISPUTE).chain(DEAL) {
+            assert_eq!(
+                expand(rule.spec),
+                expand_reference(rule.spec),
+                "{}",
+                rule.spec
+            );
+        }
+        for spec in ["  a {b| c  |} d ", "{x|y}{|z}", "{only}", "", "{|}"] {
+            assert_eq!(expand(spec), expand_reference(spec), "{spec:?}");
+        }
+    }
 
     /// A small deterministic generator for the randomised tests below.
     pub(crate) struct XorShift(pub(crate) u64);

@@ -16,7 +16,7 @@
 //! ("aws", "azure"); aliases of one or two letters ("US", "EU", "UK") still need capitals.
 //! [`KnownTable::resolve`] takes a single name, so it ignores case entirely.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -121,7 +121,7 @@ impl KnownTable {
         let mut entities = Vec::new();
         let mut parents: Vec<(usize, String, usize)> = Vec::new();
         let mut aliases: Vec<(String, usize)> = Vec::new();
-        let mut by_name = HashMap::new();
+        let mut by_name = HashMap::default();
         for (lineno, line) in tsv.lines().enumerate() {
             let lineno = lineno + 1;
             let line = line.trim_end();
@@ -198,8 +198,8 @@ impl KnownTable {
         }
 
         let mut patterns = Vec::new();
-        let mut pattern_texts: HashSet<String> = HashSet::new();
-        let mut seen_alias: HashMap<String, usize> = HashMap::new();
+        let mut pattern_texts: HashSet<String> = HashSet::default();
+        let mut seen_alias: HashMap<String, usize> = HashMap::default();
         for (alias, row) in aliases {
             let key = normalize_name(&alias);
             if row != BLOCKED {
@@ -442,6 +442,12 @@ pub(crate) fn normalize_name_into(name: &str, out: &mut String) {
     for w in name.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
+        }
+        if w.is_ascii() {
+            let start = out.len();
+            out.push_str(w);
+            out[start..].make_ascii_lowercase();
+            continue;
         }
         for c in w.chars() {
             if c == '\u{2019}' {

@@ -1,6 +1,7 @@
 //! Splits one search's time into opening the index, building the query matchers, the first
 //! search (first use of the index files) and later searches (the query itself):
-//! `cargo run --release --example query_timing -- INDEX "QUERY" [--plain]`.
+//! `cargo run --release --example query_timing -- INDEX "QUERY" [--plain] [--no-count]`
+//! (`--no-count` skips counting every match, as human `search` output and `batch` do).
 use std::time::Instant;
 
 use newsdex::extract::entities::EntityExtractor;
@@ -27,6 +28,7 @@ fn main() -> anyhow::Result<()> {
         println!("entity table: {:.2} ms", ms(t));
     }
     let mut request = SearchRequest::new(query.as_str());
+    request.count_total = !args.iter().any(|a| a == "--no-count");
     if plain {
         request.ranking = Ranking::plain();
     }

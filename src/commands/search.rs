@@ -22,7 +22,10 @@ use crate::search::{
 };
 
 pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Result<Outcome> {
-    let request = request_from(&args.query, &args.options)?;
+    let mut request = request_from(&args.query, &args.options)?;
+    // Only the JSON summary reports how many passages matched; counting them is a pass over
+    // every match, which people reading the terminal would wait for in vain.
+    request.count_total = args.json;
     ensure_index(index_dir, &args.corpus)?;
     let index = open_index(index_dir)?;
     let results = match search(&index, &request) {

@@ -1,9 +1,156 @@
-//! Finding which of many patterns start at a place in a short text, without an automaton.
+//! Matching many patterns at once, with an automaton for running text and without one for
+//! short queries.
 //!
 //! Building an Aho-Corasick automaton over thousands of patterns takes milliseconds, which a
-//! one-off search would pay to look at a three-word query. Bucketing the patterns by their
-//! first two bytes costs a fraction of that to build, and leaves a handful of candidates to
-//! compare at each byte of the query.
+//! one-off search would pay to look at a three-word query. [`PatternSet`] builds its automaton
+//! only when running text needs it; a short query is matched through a [`PrefixIndex`] (the
+//! patterns bucketed by their first two bytes), which costs a fraction of that to build and
+//! leaves a handful of candidates to compare at each byte. Both ways find the same matches.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// Texts up to this long, when they are queries, are matched without building the automaton.
+const SHORT_QUERY_BYTES: usize = 512;
+
+/// What is being matched: running text always goes through the automaton; a query is short,
+/// so scanning the patterns that start with each of its bytes is cheaper than building it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scan {
+    Passage,
+    Query,
+}
+
+/// A set of patterns (ids are their positions) matched overlapping, optionally ASCII
+/// case-insensitive: the automaton half of the topic and entity matchers.
+#[derive(Debug)]
+pub(crate) struct PatternSet {
+    /// All patterns, back to back.
+    text: String,
+    /// Byte range of pattern `i` in `text`.
+    at: Vec<(u32, u32)>,
+    ascii_case_insensitive: bool,
+    /// Built on first use over running text.
+    ac: OnceLock<AhoCorasick>,
+    by_prefix: PrefixIndex,
+}
+
+impl PatternSet {
+    /// A set of the given patterns, compared byte for byte or ignoring ASCII case.
+    pub(crate) fn new<'a>(
+        patterns: impl IntoIterator<Item = &'a str>,
+        ascii_case_insensitive: bool,
+    ) -> PatternSet {
+        let mut text = String::new();
+        let mut at = Vec::new();
+        for p in patterns {
+            let start = text.len() as u32;
+            text.push_str(p);
+            at.push((start, text.len() as u32));
+        }
+        PatternSet::from_buffer(text, at, ascii_case_insensitive)
+    }
+
+    /// A set of patterns already laid out back to back: pattern `i` is `text[at[i]]`.
+    pub(crate) fn from_buffer(
+        text: String,
+        at: Vec<(u32, u32)>,
+        ascii_case_insensitive: bool,
+    ) -> PatternSet {
+        let fold = |b: u8| {
+            if ascii_case_insensitive {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            }
+        };
+        let by_prefix = PrefixIndex::new(
+            at.iter()
+                .map(|&(a, b)| &text.as_bytes()[a as usize..b as usize]),
+            fold,
+        );
+        PatternSet {
+            text,
+            at,
+            ascii_case_insensitive,
+            ac: OnceLock::new(),
+            by_prefix,
+        }
+    }
+
+    /// Pattern `id`'s text.
+    pub(crate) fn pattern(&self, id: usize) -> &str {
+        let (a, b) = self.at[id];
+        &self.text[a as usize..b as usize]
+    }
+
+    /// Number of patterns.
+    pub(crate) fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// Whether the automaton has been built (tests check that queries never build it).
+    #[cfg(test)]
+    pub(crate) fn has_automaton(&self) -> bool {
+        self.ac.get().is_some()
+    }
+
+    /// The automaton over every pattern, built on first call: a full DFA, slow to build
+    /// (milliseconds) and the fastest to search.
+    pub(crate) fn automaton(&self) -> &AhoCorasick {
+        self.ac.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(self.ascii_case_insensitive)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build((0..self.len()).map(|i| self.pattern(i)))
+                .expect("patterns are a valid Aho-Corasick pattern set")
+        })
+    }
+
+    /// Calls `f(start, end, id)` for every occurrence of every pattern in `text`, overlapping,
+    /// in no particular order. Running text goes through the automaton; a short query is
+    /// scanned through the prefix index unless the automaton already exists.
+    pub(crate) fn for_each_match(
+        &self,
+        text: &str,
+        scan: Scan,
+        mut f: impl FnMut(usize, usize, usize),
+    ) {
+        if scan == Scan::Passage || text.len() > SHORT_QUERY_BYTES || self.ac.get().is_some() {
+            for m in self.automaton().find_overlapping_iter(text) {
+                f(m.start(), m.end(), m.pattern().as_usize());
+            }
+            return;
+        }
+        let bytes = text.as_bytes();
+        let insensitive = self.ascii_case_insensitive;
+        let fold = |b: u8| {
+            if insensitive {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            }
+        };
+        for s in 0..bytes.len() {
+            for &id in self.by_prefix.candidates(&bytes[s..], fold) {
+                let pat = self.pattern(id as usize).as_bytes();
+                let Some(here) = bytes[s..].get(..pat.len()) else {
+                    continue;
+                };
+                let same = if insensitive {
+                    here.eq_ignore_ascii_case(pat)
+                } else {
+                    here == pat
+                };
+                if same {
+                    f(s, s + pat.len(), id as usize);
+                }
+            }
+        }
+    }
+}
 
 /// Pattern ids sorted by their (folded) first two bytes; one-byte patterns under `[b, 0]`.
 /// One sorted vector (binary-searched) rather than a map of buckets: built with one allocation.

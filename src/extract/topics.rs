@@ -16,11 +16,9 @@
 //! evaluation, reports the held-out TEST split and times the scorer.
 
 use std::cell::RefCell;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
-use super::prefix::PrefixIndex;
+use super::prefix::{PatternSet, Scan};
 
 /// The three things users ask about most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -928,29 +926,11 @@ struct Pattern {
 
 /// The compiled vocabulary: one automaton over every expanded pattern.
 struct Matcher {
-    /// The phrases searched for; pattern `i` describes needle `i`.
-    needle_text: String,
-    /// Byte range of needle `i` in `needle_text`.
-    needle_at: Vec<(u32, u32)>,
-    /// Built on first use over a passage: building it costs milliseconds, which a one-off
-    /// search should not pay to read the topics of a three-word query.
-    ac: OnceLock<AhoCorasick>,
-    /// Needle ids by their first two bytes (one-byte needles under `[b, 0]`), for scanning
-    /// queries without the automaton.
-    by_prefix: PrefixIndex,
+    /// The phrases searched for (pattern `i` describes needle `i`); their automaton is built
+    /// on first use over a passage, never for a query.
+    needles: PatternSet,
     /// Indexed by automaton pattern id, followed by the blocked twins.
     patterns: Vec<Pattern>,
-}
-
-/// How long a text is matched with the automaton even when it has not been built yet.
-const SHORT_QUERY_BYTES: usize = 512;
-
-/// Which matching a caller wants: running text always goes through the automaton; a query is
-/// short, so scanning the needles that start with each of its bytes is cheaper than building it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Scan {
-    Passage,
-    Query,
 }
 
 /// A kept match of pattern `id` over `start..end` of the normalised text. For a rule that
@@ -987,7 +967,7 @@ static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let m = &*MATCHER;
     let label = |i: usize| {
         let p = &m.patterns[i];
-        let mut label = m.needle(i).to_string();
+        let mut label = m.needles.pattern(i).to_string();
         if p.stem {
             label.push('*');
         }
@@ -1037,12 +1017,7 @@ impl Matcher {
                 });
             }
         }
-        let by_prefix = PrefixIndex::new(
-            needle_at
-                .iter()
-                .map(|&(a, b)| &needle_text.as_bytes()[a as usize..b as usize]),
-            |b| b,
-        );
+        let needles = PatternSet::from_buffer(needle_text, needle_at, false);
         for i in 0..patterns.len() {
             if !matches!(patterns[i].next, Next::NoneOf(_)) {
                 continue;
@@ -1062,52 +1037,7 @@ impl Matcher {
             patterns[i].blocked_twin = Some(twin);
             patterns.push(blocked);
         }
-        Matcher {
-            needle_text,
-            needle_at,
-            ac: OnceLock::new(),
-            by_prefix,
-            patterns,
-        }
-    }
-
-    /// Needle `i`'s text.
-    fn needle(&self, i: usize) -> &str {
-        let (a, b) = self.needle_at[i];
-        &self.needle_text[a as usize..b as usize]
-    }
-
-    /// The automaton over every needle, built on first call.
-    fn automaton(&self) -> &AhoCorasick {
-        self.ac.get_or_init(|| {
-            // A DFA takes ~18 ms to build (a contiguous NFA ~1 ms) but scores passages in 36
-            // rather than 61 ns a word; only passage text gets here, queries never do.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build((0..self.needle_at.len()).map(|i| self.needle(i)))
-                .expect("the topic vocabulary is a valid Aho-Corasick pattern set")
-        })
-    }
-
-    /// Calls `f(start, end, needle id)` for every occurrence of every needle in `text`,
-    /// overlapping, in no particular order.
-    fn for_each_occurrence(&self, text: &str, scan: Scan, mut f: impl FnMut(usize, usize, u32)) {
-        if scan == Scan::Passage || text.len() > SHORT_QUERY_BYTES || self.ac.get().is_some() {
-            for m in self.automaton().find_overlapping_iter(text) {
-                f(m.start(), m.end(), m.pattern().as_u32());
-            }
-            return;
-        }
-        let bytes = text.as_bytes();
-        for s in 0..bytes.len() {
-            for &id in self.by_prefix.candidates(&bytes[s..], |b| b) {
-                let needle = self.needle(id as usize).as_bytes();
-                if bytes[s..].starts_with(needle) {
-                    f(s, s + needle.len(), id);
-                }
-            }
-        }
+        Matcher { needles, patterns }
     }
 
     /// Calls `f` with the byte range and pattern of each match kept after overlap
@@ -1157,7 +1087,8 @@ impl Matcher {
     fn collect_hits(&self, text: &str, scan: Scan, hits: &mut Vec<Hit>) {
         hits.clear();
         let bytes = text.as_bytes();
-        self.for_each_occurrence(text, scan, |start, end, mut id| {
+        self.needles.for_each_match(text, scan, |start, end, id| {
+            let mut id = id as u32;
             let p = &self.patterns[id as usize];
             let mut reach = end;
             if p.check_left && start > 0 && is_word_byte(bytes[start - 1]) {
@@ -1436,7 +1367,7 @@ mod tests {
     fn query_scan_matches_the_automaton_on_random_text() {
         let scanned = Matcher::build();
         let automaton = Matcher::build();
-        automaton.automaton();
+        automaton.needles.automaton();
         let pieces = [
             " ", ", ", ". ", "-", "'", "the ", "a ", "x", "é", "\u{2019}", "$", "5bn ", "\n",
         ];
@@ -1448,7 +1379,7 @@ mod tests {
                 if rng.below(3) == 0 {
                     text.push_str(pieces[rng.below(pieces.len())]);
                 } else {
-                    let needle = scanned.needle(rng.below(scanned.needle_at.len()));
+                    let needle = scanned.needles.pattern(rng.below(scanned.needles.len()));
                     let cut = if rng.below(4) == 0 {
                         needle.len() / 2
                     } else {
@@ -1469,7 +1400,7 @@ mod tests {
             );
         }
         assert!(
-            scanned.ac.get().is_none(),
+            !scanned.needles.has_automaton(),
             "the scan never built the automaton"
         );
     }

@@ -17,13 +17,11 @@
 //! [`KnownTable::resolve`] takes a single name, so it ignores case entirely.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::{LazyLock, OnceLock};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::sync::LazyLock;
 
 use super::tokens::possessive_at;
 use super::EntityKind;
-use crate::extract::prefix::PrefixIndex;
+use crate::extract::prefix::{PatternSet, Scan};
 
 /// The table as shipped, embedded in the binary.
 pub(crate) const KNOWN_TSV: &str = include_str!("known.tsv");
@@ -54,15 +52,10 @@ struct Pattern {
     case: CaseRule,
     /// Aliases with at most two letters need exact case even in queries.
     short: bool,
-    /// The alias as written (with the apostrophe of this variant).
-    text: String,
 }
 
 /// The entity index of blocking patterns (rows of kind `-`).
 const BLOCKED: usize = usize::MAX;
-
-/// Queries up to this long are matched without building the automaton.
-const SHORT_QUERY_BYTES: usize = 512;
 
 /// A known-table match in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,13 +70,11 @@ pub(crate) struct KnownMatch {
 /// The loaded table and its automaton.
 pub(crate) struct KnownTable {
     pub(crate) entities: Vec<KnownEntity>,
+    /// What each alias pattern means; pattern `i` is `aliases.pattern(i)`.
     patterns: Vec<Pattern>,
-    /// Built on first use of [`KnownTable::find`] over running text: building it costs a few
-    /// milliseconds, which a one-off search should not pay for a three-word query.
-    ac: OnceLock<AhoCorasick>,
-    /// Pattern ids by the ASCII-lowercased first two bytes of their text, for scanning short
-    /// texts (queries) without the automaton.
-    by_prefix: PrefixIndex,
+    /// The aliases as written (each apostrophe variant its own pattern), ASCII
+    /// case-insensitive; their automaton is built on first use over running text.
+    aliases: PatternSet,
     /// Normalised (see [`normalize_name`]) alias or canonical name → row.
     by_name: HashMap<String, usize>,
 }
@@ -198,7 +189,8 @@ impl KnownTable {
         }
 
         let mut patterns = Vec::new();
-        let mut pattern_texts: HashSet<String> = HashSet::default();
+        let mut pattern_texts: Vec<String> = Vec::new();
+        let mut seen_texts: HashSet<String> = HashSet::default();
         let mut seen_alias: HashMap<String, usize> = HashMap::default();
         for (alias, row) in aliases {
             let key = normalize_name(&alias);
@@ -237,66 +229,23 @@ impl KnownTable {
                 variants.push(alias.replace('\'', "\u{2019}"));
             }
             for v in variants {
-                if !pattern_texts.insert(v.clone()) {
+                if !seen_texts.insert(v.clone()) {
                     continue;
                 }
                 patterns.push(Pattern {
                     entity: row,
                     case,
                     short: letters <= 2,
-                    text: v,
                 });
+                pattern_texts.push(v);
             }
         }
-        let by_prefix = PrefixIndex::new(patterns.iter().map(|p| p.text.as_bytes()), |b: u8| {
-            b.to_ascii_lowercase()
-        });
         Ok(KnownTable {
             entities,
             patterns,
-            ac: OnceLock::new(),
-            by_prefix,
+            aliases: PatternSet::new(pattern_texts.iter().map(String::as_str), true),
             by_name,
         })
-    }
-
-    /// The automaton over every pattern, built on first call.
-    fn automaton(&self) -> &AhoCorasick {
-        self.ac.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                // A full DFA: a few hundred KB for this table, and the fastest search.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(self.patterns.iter().map(|p| &p.text))
-                .expect("the alias table is a valid Aho-Corasick pattern set")
-        })
-    }
-
-    /// Every (start, end, pattern id) where a pattern occurs in `text`, ASCII case-insensitive,
-    /// overlapping, in no particular order: the automaton's candidates. A short query is
-    /// scanned pattern by pattern from [`KnownTable::by_prefix`] unless the automaton
-    /// already exists, which gives the same candidates without building it.
-    fn for_each_candidate(&self, text: &str, query: bool, mut f: impl FnMut(usize, usize, usize)) {
-        if !query || text.len() > SHORT_QUERY_BYTES || self.ac.get().is_some() {
-            for m in self.automaton().find_overlapping_iter(text) {
-                f(m.start(), m.end(), m.pattern().as_usize());
-            }
-            return;
-        }
-        let bytes = text.as_bytes();
-        for s in 0..bytes.len() {
-            for &id in self
-                .by_prefix
-                .candidates(&bytes[s..], |b| b.to_ascii_lowercase())
-            {
-                let pat = self.patterns[id as usize].text.as_bytes();
-                if bytes.len() - s >= pat.len() && bytes[s..s + pat.len()].eq_ignore_ascii_case(pat)
-                {
-                    f(s, s + pat.len(), id as usize);
-                }
-            }
-        }
     }
 
     /// Finds known entities in running text: ordered, non-overlapping, leftmost-longest.
@@ -312,7 +261,8 @@ impl KnownTable {
     fn find_with(&self, text: &str, query: bool, out: &mut Vec<KnownMatch>) {
         out.clear();
         let bytes = text.as_bytes();
-        self.for_each_candidate(text, query, |s, e, id| {
+        let scan = if query { Scan::Query } else { Scan::Passage };
+        self.aliases.for_each_match(text, scan, |s, e, id| {
             // Aho-Corasick matches bytes; a pattern never starts or ends inside a char because
             // patterns are valid UTF-8, but check anyway so slicing can never panic.
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
@@ -329,7 +279,7 @@ impl KnownTable {
                     CaseRule::Exact => self.exact_alias(id, &bytes[s..e]),
                     CaseRule::FirstLetter => {
                         let first_text = text[s..].chars().next();
-                        let first_pat = p.text.chars().next();
+                        let first_pat = self.aliases.pattern(id).chars().next();
                         first_text == first_pat
                     }
                 }
@@ -378,7 +328,7 @@ impl KnownTable {
     }
 
     fn exact_alias(&self, id: usize, found: &[u8]) -> bool {
-        self.patterns[id].text.as_bytes() == found
+        self.aliases.pattern(id).as_bytes() == found
     }
 
     /// Row of a name (alias or canonical), ignoring case, spacing, a possessive and a corporate
@@ -474,7 +424,7 @@ mod tests {
     fn query_scan_matches_the_automaton_on_random_text() {
         let scanned = KnownTable::parse(KNOWN_TSV).expect("embedded table parses");
         let built = KnownTable::parse(KNOWN_TSV).expect("embedded table parses");
-        built.automaton();
+        built.aliases.automaton();
         let pieces = [
             " ", ", ", "'s ", "-", ".", "é", "\u{2019}", " Corp.", " the ", "x",
         ];
@@ -493,7 +443,7 @@ mod tests {
                     text.push_str(pieces[below(pieces.len())]);
                     continue;
                 }
-                let alias = &scanned.patterns[below(scanned.patterns.len())].text;
+                let alias = scanned.aliases.pattern(below(scanned.aliases.len()));
                 match below(3) {
                     0 => text.push_str(&alias.to_lowercase()),
                     1 => text.push_str(&alias.to_uppercase()),
@@ -505,7 +455,7 @@ mod tests {
             assert_eq!(a, b, "{text:?}");
         }
         assert!(
-            scanned.ac.get().is_none(),
+            !scanned.aliases.has_automaton(),
             "the scan never built the automaton"
         );
     }

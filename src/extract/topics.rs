@@ -1349,18 +1349,6 @@ mod tests {
         }
     }
 
-    /// A small deterministic generator for the randomised tests below.
-    pub(crate) struct XorShift(pub(crate) u64);
-
-    impl XorShift {
-        pub(crate) fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
-
     /// Queries scanned through the prefix index (no automaton) get exactly the hits the
     /// automaton gives, on random mixes of vocabulary, near-misses and junk.
     #[test]
@@ -1371,7 +1359,7 @@ mod tests {
         let pieces = [
             " ", ", ", ". ", "-", "'", "the ", "a ", "x", "é", "\u{2019}", "$", "5bn ", "\n",
         ];
-        let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::extract::XorShift(0x9e37_79b9_7f4a_7c15);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for _ in 0..3000 {
             let mut text = String::new();

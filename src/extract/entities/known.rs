@@ -428,13 +428,8 @@ mod tests {
         let pieces = [
             " ", ", ", "'s ", "-", ".", "é", "\u{2019}", " Corp.", " the ", "x",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut below = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::extract::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut below = |n: usize| rng.below(n);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for _ in 0..3000 {
             let mut text = String::new();

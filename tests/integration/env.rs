@@ -44,9 +44,15 @@ impl TestEnv {
 
     /// Builds the index of `corpus/` into `index/`.
     pub fn index(&self) -> IndexSummary {
+        self.index_with(&[])
+    }
+
+    /// [`TestEnv::index`] with extra flags; the run must succeed.
+    pub fn index_with(&self, flags: &[&str]) -> IndexSummary {
         let out = self
             .cmd()
             .args(["index", "corpus", "--json"])
+            .args(flags)
             .output()
             .unwrap();
         assert!(out.status.success(), "index failed: {}", stderr(&out));

@@ -1,6 +1,6 @@
 //! `newsdex index`: every format parsed, summaries, safety of the index folder.
 
-use crate::env::{records, stderr, TestEnv};
+use crate::env::{stderr, TestEnv};
 
 #[test]
 fn every_format_is_parsed_and_counted() {
@@ -143,14 +143,7 @@ fn bad_files_are_named_and_skipped() {
         "{\"title\": \"ok\", \"body\": \"fine dingo\"}\n{oops\n",
     )
     .unwrap();
-    let out = env
-        .cmd()
-        .args(["index", "corpus", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let summary: crate::env::IndexSummary =
-        serde_json::from_value(records(&out)[0].data.clone()).unwrap();
+    let summary = env.index();
     let reasons: Vec<String> = summary
         .skipped
         .iter()

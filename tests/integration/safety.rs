@@ -192,12 +192,7 @@ fn killing_the_indexer_at_any_point_leaves_the_old_index_answering() {
     std::thread::sleep(rebuild_time / 2);
     let _ = child.kill();
     let _ = child.wait();
-    let out = env
-        .cmd()
-        .args(["index", "corpus", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.index();
     assert_ne!(answers(&env), before);
     let leftovers: Vec<String> = std::fs::read_dir(&index)
         .unwrap()
@@ -300,14 +295,7 @@ fn every_kind_of_bad_input_is_named_counted_and_skipped() {
         let name = std::ffi::OsStr::from_bytes(b"bad-name-\xff.txt");
         std::fs::write(bad.join(name), "Odd name\n\nAn oddly named file.\n").unwrap();
     }
-    let out = env
-        .cmd()
-        .args(["index", "corpus", "--json", "--max-file-size", "1MB"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let summary: crate::env::IndexSummary =
-        serde_json::from_value(records(&out)[0].data.clone()).unwrap();
+    let summary = env.index_with(&["--max-file-size", "1MB"]);
     let problems: Vec<String> = summary
         .skipped
         .iter()

@@ -231,10 +231,9 @@ impl EntityExtractor {
             }
             let function_word = |i: usize| {
                 let w = b.tokens[i].as_str(text_b);
-                w.len() <= 8
-                    && CAPS_FUNCTION_WORDS
-                        .binary_search_by(|f| cmp_ignore_ascii_case(f, w))
-                        .is_ok()
+                CAPS_FUNCTION_WORDS
+                    .binary_search_by(|f| cmp_ignore_ascii_case(f, w))
+                    .is_ok()
             };
             while sp.last > sp.first && function_word(sp.last - 1) {
                 sp.last -= 1;

@@ -214,7 +214,7 @@ pub struct SearchOptions {
     /// Don't boost passages about the query's topics.
     #[arg(long)]
     pub no_topics: bool,
-    /// Don't expand topical queries with their topic's vocabulary.
+    /// Don't expand queries with related words ("probe" → inquiry) or their topic's vocabulary.
     #[arg(long)]
     pub no_expansion: bool,
     /// Don't boost passages tagged with entities the query names.

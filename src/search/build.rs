@@ -12,6 +12,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 use super::query::{Clause, Node, Occur, ParsedQuery, QueryField};
+use super::related::related_terms;
 use super::SearchError;
 use crate::extract::entities::EntityExtractor;
 use crate::extract::topics::{expansion_terms, Topic};
@@ -27,6 +28,9 @@ const NEAR_BOOST: f32 = 1.5;
 const NEAR_SLOP: u32 = 8;
 /// Expanded topic vocabulary weighs less than the user's own words.
 const EXPANSION_BOOST: f32 = 0.25;
+/// A query word's related words (synonyms, near-synonyms) weigh more than a topic's
+/// vocabulary, as they mean what the user typed, but less than the word itself.
+const RELATED_BOOST: f32 = 0.5;
 
 /// Filters that restrict which passages can match.
 #[derive(Debug, Clone, Default)]
@@ -340,22 +344,38 @@ impl QueryBuilder<'_> {
         (!subs.is_empty()).then_some(subs)
     }
 
-    /// Each topic's vocabulary, weighted below the user's own words.
+    /// Each query word's related words (see [`super::related`]) and each topic's vocabulary,
+    /// weighted below the user's own words. A phrase reached both ways counts once, at its
+    /// larger weight.
     fn expansion(&mut self, topics: &[Topic], words: &[&str]) -> Option<Vec<Box<dyn Query>>> {
         let own: Vec<String> = words
             .iter()
             .flat_map(|w| analyze(&mut self.en, w))
             .collect();
-        let mut subs: Vec<Box<dyn Query>> = Vec::new();
-        for &topic in topics {
-            for (tokens, weight) in analyzed_expansion(topic) {
-                if tokens.is_empty() || (tokens.len() == 1 && own.contains(&tokens[0])) {
-                    continue;
-                }
-                let q = terms_query(self.fields.text, tokens);
-                subs.push(boosted(q, EXPANSION_BOOST * weight));
+        let mut chosen: Vec<(&[String], f32)> = Vec::new();
+        let mut add = |tokens: &'static [String], boost: f32| {
+            if tokens.is_empty() || (tokens.len() == 1 && own.contains(&tokens[0])) {
+                return;
+            }
+            match chosen.iter_mut().find(|(t, _)| *t == tokens) {
+                Some((_, b)) => *b = b.max(boost),
+                None => chosen.push((tokens, boost)),
+            }
+        };
+        for stem in &own {
+            for (tokens, weight) in related_terms(stem) {
+                add(tokens, RELATED_BOOST * weight);
             }
         }
+        for &topic in topics {
+            for (tokens, weight) in analyzed_expansion(topic) {
+                add(tokens, EXPANSION_BOOST * weight);
+            }
+        }
+        let subs: Vec<Box<dyn Query>> = chosen
+            .into_iter()
+            .map(|(tokens, boost)| boosted(terms_query(self.fields.text, tokens), boost))
+            .collect();
         (!subs.is_empty()).then_some(subs)
     }
 

@@ -4,13 +4,15 @@
 //! The score of a passage is built from parts that can each be switched off
 //! (and are all off under `--plain`), so each can be measured:
 //! BM25 over passage text, title, heading and entity names; proximity (the
-//! query words as a phrase or close together); topic vocabulary expansion;
+//! query words as a phrase or close together); expansion with related words
+//! ("probe" → inquiry) and topic vocabulary;
 //! a boost for passages tagged with entities the query names; and a topic
 //! multiplier for passages about the topics the query asks about.
 
 mod build;
 pub mod query;
 mod rank;
+mod related;
 
 pub use build::{AmountFilter, Filters, Ranking};
 pub use query::{parse_query, ParsedQuery, QueryError};

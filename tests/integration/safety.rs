@@ -163,7 +163,11 @@ fn killing_the_indexer_at_any_point_leaves_the_old_index_answering() {
         let _ = child.wait();
         // Searches see the old index exactly as before, or (killed after its
         // last commit) the complete new one: never anything in between.
-        let new_word = env.cmd().args(["search", "sole"]).output().unwrap();
+        let new_word = env
+            .cmd()
+            .args(["search", "sole", "--plain"])
+            .output()
+            .unwrap();
         if new_word.status.code() == Some(1) {
             assert_eq!(
                 answers(&env),

@@ -1,0 +1,295 @@
+//! Related words for the words of a query: the synonyms and near-synonyms business news uses
+//! for the same thing ("probe" for an inquiry, "takeover" for an acquisition).
+//!
+//! A query's own words often do not appear in the passage that answers it: a reporter writes
+//! "the FTC opened an inquiry", a user asks for "antitrust probe". Topic expansion adds a whole
+//! topic's vocabulary; this table adds, for each query word, the few words that mean nearly the
+//! same, weighted below the user's own (like an Elasticsearch synonym file, but scored lower
+//! than the original word instead of being equal to it).
+//!
+//! Keys and related phrases are written as a user would type them and analysed with the
+//! index's English analyzer once per process, so "probes" and "probing" find the same entry.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A query word and its related phrases with weights in (0, 1]: 1.0 for a synonym, less the
+/// further the meaning drifts. Business and legal news vocabulary only; general words are
+/// left alone because their synonyms would flood a query.
+const RELATED: &[(&str, &[(&str, f32)])] = &[
+    // Regulators and investigations.
+    (
+        "probe",
+        &[
+            ("inquiry", 1.0),
+            ("investigation", 1.0),
+            ("investigate", 0.8),
+            ("examine", 0.5),
+        ],
+    ),
+    (
+        "inquiry",
+        &[("probe", 1.0), ("investigation", 1.0), ("investigate", 0.8)],
+    ),
+    (
+        "investigation",
+        &[("probe", 1.0), ("inquiry", 1.0), ("investigate", 0.8)],
+    ),
+    (
+        "antitrust",
+        &[
+            ("competition", 0.8),
+            ("anticompetitive", 0.9),
+            ("anti-competitive", 0.9),
+            ("monopoly", 0.6),
+            ("competition authority", 0.9),
+        ],
+    ),
+    (
+        "regulator",
+        &[
+            ("authority", 0.6),
+            ("watchdog", 0.9),
+            ("commission", 0.5),
+            ("agency", 0.5),
+        ],
+    ),
+    ("watchdog", &[("regulator", 1.0), ("authority", 0.6)]),
+    (
+        "scrutiny",
+        &[("review", 0.7), ("inquiry", 0.7), ("investigation", 0.7)],
+    ),
+    ("fine", &[("penalty", 0.9)]),
+    ("penalty", &[("fine", 0.9)]),
+    // Courts and disputes.
+    (
+        "lawsuit",
+        &[
+            ("suit", 0.9),
+            ("sue", 0.9),
+            ("litigation", 0.9),
+            ("complaint", 0.7),
+            ("legal action", 0.9),
+        ],
+    ),
+    (
+        "sue",
+        &[
+            ("lawsuit", 0.9),
+            ("suit", 0.8),
+            ("litigation", 0.7),
+            ("legal action", 0.8),
+        ],
+    ),
+    (
+        "litigation",
+        &[("lawsuit", 0.9), ("sue", 0.7), ("legal action", 0.8)],
+    ),
+    (
+        "dispute",
+        &[
+            ("disagreement", 0.7),
+            ("conflict", 0.6),
+            ("row", 0.6),
+            ("feud", 0.8),
+            ("clash", 0.6),
+        ],
+    ),
+    ("feud", &[("dispute", 0.9), ("rift", 0.8)]),
+    ("rift", &[("dispute", 0.8), ("tension", 0.6)]),
+    ("court", &[("judge", 0.6), ("tribunal", 0.7)]),
+    ("damages", &[("compensation", 0.8)]),
+    (
+        "breach",
+        &[("violation", 0.8), ("violate", 0.7), ("broke", 0.5)],
+    ),
+    ("violation", &[("breach", 0.8), ("violate", 0.8)]),
+    ("injunction", &[("restraining order", 0.8), ("bar", 0.4)]),
+    ("countersue", &[("counterclaim", 0.9), ("countersuit", 1.0)]),
+    // Deals.
+    (
+        "acquisition",
+        &[
+            ("acquire", 0.9),
+            ("takeover", 0.9),
+            ("buyout", 0.8),
+            ("purchase", 0.6),
+            ("merger", 0.6),
+        ],
+    ),
+    (
+        "acquire",
+        &[
+            ("acquisition", 0.9),
+            ("takeover", 0.7),
+            ("buy", 0.6),
+            ("purchase", 0.6),
+        ],
+    ),
+    (
+        "takeover",
+        &[
+            ("acquisition", 0.9),
+            ("acquire", 0.7),
+            ("bid", 0.6),
+            ("buyout", 0.7),
+        ],
+    ),
+    ("buyout", &[("takeover", 0.8), ("acquisition", 0.8)]),
+    (
+        "merger",
+        &[("merge", 0.9), ("combination", 0.6), ("acquisition", 0.6)],
+    ),
+    (
+        "deal",
+        &[
+            ("agreement", 0.7),
+            ("contract", 0.6),
+            ("arrangement", 0.6),
+            ("pact", 0.8),
+            ("partnership", 0.5),
+        ],
+    ),
+    (
+        "agreement",
+        &[
+            ("deal", 0.7),
+            ("contract", 0.7),
+            ("arrangement", 0.6),
+            ("pact", 0.8),
+        ],
+    ),
+    (
+        "contract",
+        &[("agreement", 0.7), ("deal", 0.6), ("commitment", 0.5)],
+    ),
+    ("pact", &[("agreement", 0.9), ("deal", 0.8)]),
+    (
+        "partnership",
+        &[("partner", 0.7), ("alliance", 0.8), ("collaboration", 0.7)],
+    ),
+    ("partner", &[("partnership", 0.7), ("alliance", 0.6)]),
+    ("alliance", &[("partnership", 0.8), ("partner", 0.6)]),
+    (
+        "investment",
+        &[("invest", 0.9), ("stake", 0.6), ("funding", 0.7)],
+    ),
+    ("invest", &[("investment", 0.9), ("funding", 0.6)]),
+    (
+        "stake",
+        &[("shareholding", 0.9), ("equity", 0.6), ("ownership", 0.6)],
+    ),
+    (
+        "funding",
+        &[("investment", 0.7), ("financing", 0.8), ("raise", 0.5)],
+    ),
+    ("bid", &[("offer", 0.7), ("tender offer", 0.7)]),
+    (
+        "restructuring",
+        &[
+            ("recapitalization", 0.8),
+            ("reorganization", 0.8),
+            ("restructure", 0.9),
+        ],
+    ),
+    // Exclusivity.
+    ("exclusivity", &[("exclusive", 0.9), ("sole", 0.6)]),
+    ("exclusive", &[("exclusivity", 0.9), ("sole", 0.6)]),
+    ("sole", &[("exclusive", 0.7), ("only", 0.4)]),
+    // Cloud and AI infrastructure.
+    (
+        "cloud",
+        &[("hosting", 0.5), ("data center", 0.5), ("compute", 0.5)],
+    ),
+    (
+        "compute",
+        &[
+            ("computing", 0.9),
+            ("capacity", 0.5),
+            ("infrastructure", 0.4),
+        ],
+    ),
+    ("computing", &[("compute", 0.9), ("capacity", 0.4)]),
+    (
+        "chip",
+        &[
+            ("gpu", 0.7),
+            ("tpu", 0.7),
+            ("processor", 0.7),
+            ("accelerator", 0.7),
+            ("semiconductor", 0.7),
+        ],
+    ),
+    ("gpu", &[("chip", 0.6), ("accelerator", 0.6)]),
+    ("datacenter", &[("data center", 1.0)]),
+];
+
+/// Each key's stem → its related phrases as index terms, with weights.
+type Table = HashMap<String, Vec<(Vec<String>, f32)>>;
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut en = crate::index::english_analyzer(crate::index::MemoStemmer::all());
+    let mut table: Table = HashMap::new();
+    for &(word, related) in RELATED {
+        let mut stems = super::build::analyze(&mut en, word);
+        let Some(key) = stems.pop().filter(|_| stems.is_empty()) else {
+            continue; // tests check every key is one word
+        };
+        let entry = table.entry(key.clone()).or_default();
+        for &(phrase, weight) in related {
+            let terms = super::build::analyze(&mut en, phrase);
+            if !terms.is_empty() && terms != [key.clone()] {
+                entry.push((terms, weight));
+            }
+        }
+    }
+    table
+});
+
+/// The related phrases (index terms, weight) of one analysed query word, if the table has it.
+pub(crate) fn related_terms(stem: &str) -> &'static [(Vec<String>, f32)] {
+    TABLE.get(stem).map_or(&[], Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_one_word_and_every_entry_is_reachable() {
+        let mut en = crate::index::english_analyzer(crate::index::MemoStemmer::all());
+        for &(word, related) in RELATED {
+            let stems = crate::search::build::analyze(&mut en, word);
+            assert_eq!(stems.len(), 1, "key {word:?} must be one word");
+            assert!(!related.is_empty(), "key {word:?} has no related words");
+            for &(phrase, weight) in related {
+                assert!(
+                    weight > 0.0 && weight <= 1.0,
+                    "{word} → {phrase}: weight {weight}"
+                );
+            }
+            assert!(!related_terms(&stems[0]).is_empty(), "{word} unreachable");
+        }
+    }
+
+    #[test]
+    fn inflected_query_words_find_their_entry() {
+        let mut en = crate::index::english_analyzer(crate::index::MemoStemmer::all());
+        let mut stem = |w: &str| crate::search::build::analyze(&mut en, w).remove(0);
+        let probes = related_terms(&stem("probes"));
+        assert!(probes.iter().any(|(t, _)| t == &[stem("inquiry")]));
+        let takeovers = related_terms(&stem("Takeovers"));
+        assert!(takeovers.iter().any(|(t, _)| t == &[stem("acquisition")]));
+        assert!(related_terms(&stem("weather")).is_empty());
+    }
+
+    #[test]
+    fn no_key_lists_itself() {
+        for (key, related) in TABLE.iter() {
+            assert!(
+                related.iter().all(|(t, _)| t != &[key.clone()]),
+                "{key} relates to itself"
+            );
+        }
+    }
+}

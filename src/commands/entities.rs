@@ -5,13 +5,13 @@ use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
-use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED};
 
 use super::{Outcome, UsageError};
 use crate::cli::EntitiesArgs;
 use crate::extract::entities::EntityKind;
-use crate::index::open_index;
+use crate::index::{open_index, EntityNames};
 use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
 
 #[derive(Serialize)]
@@ -43,24 +43,8 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
     let index = open_index(index_dir)?;
     let searcher = index.reader.searcher();
     let extractor = crate::extract::entities::EntityExtractor::shared();
-    // Display name and kind of each canonical entity, from the kind facets
-    // (`/organization/OpenAI`), which keep the name's case.
-    let mut names: HashMap<String, (String, String)> = HashMap::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(index.fields.entity_kind)?;
-        let mut terms = inverted.terms().stream()?;
-        while terms.advance() {
-            let Ok(facet) = Facet::from_encoded(terms.key().to_vec()) else {
-                continue;
-            };
-            if let [kind, canonical] = facet.to_path().as_slice() {
-                names.insert(
-                    canonical.to_lowercase(),
-                    (kind.to_string(), canonical.to_string()),
-                );
-            }
-        }
-    }
+    // Display name and kind of each canonical entity, recorded when the index was built.
+    let names = EntityNames::load(&index.dir)?.by_lowercase();
     // Counts from the entity field, where a passage about AWS also counts
     // for its parent Amazon.
     let mut counts: HashMap<(String, String), (u64, HashSet<u64>)> = HashMap::new();
@@ -71,7 +55,7 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
         while terms.advance() {
             let lower = String::from_utf8_lossy(terms.key()).into_owned();
             let (kind, canonical) = match names.get(&lower) {
-                Some(known) => known.clone(),
+                Some((kind, name)) => (kind.as_str().to_string(), name.clone()),
                 None => match extractor.resolve(&lower) {
                     Some(name) => (
                         extractor

@@ -13,7 +13,7 @@ use tantivy::{Order, TantivyDocument};
 use super::Outcome;
 use crate::cli::StatsArgs;
 use crate::extract::PassageFacts;
-use crate::index::{open_index, OpenIndex, SCHEMA_VERSION};
+use crate::index::{open_index, EntityNames, OpenIndex, SCHEMA_VERSION};
 use crate::output::human::amount_label;
 use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
 
@@ -98,6 +98,8 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
     let f = &index.fields;
     let mut articles: HashSet<Vec<u8>> = HashSet::new();
     let mut entities: BTreeMap<String, u64> = BTreeMap::new();
+    let names = EntityNames::load(&index.dir)?.by_lowercase();
+    let extractor = crate::extract::entities::EntityExtractor::shared();
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(f.article_id)?;
@@ -105,16 +107,19 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
         while terms.advance() {
             articles.insert(terms.key().to_vec());
         }
-        // Entity facets keep the canonical name's case (`/organization/OpenAI`).
-        let inverted = segment.inverted_index(f.entity_kind)?;
+        // The entity field holds names lowercased; the names file has them as written.
+        let inverted = segment.inverted_index(f.entity)?;
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
-            let Ok(facet) = tantivy::schema::Facet::from_encoded(terms.key().to_vec()) else {
-                continue;
+            let lower = String::from_utf8_lossy(terms.key());
+            let name = match names.get(lower.as_ref()) {
+                Some((_, name)) => name.clone(),
+                None => match extractor.resolve(&lower) {
+                    Some(name) => name.to_string(),
+                    None => lower.into_owned(),
+                },
             };
-            if let [_, name] = facet.to_path().as_slice() {
-                *entities.entry(name.to_string()).or_default() += u64::from(terms.value().doc_freq);
-            }
+            *entities.entry(name).or_default() += u64::from(terms.value().doc_freq);
         }
         if let Ok(dates) = segment.fast_fields().date("published") {
             let lo = dates.min_value().into_timestamp_secs();

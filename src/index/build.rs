@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use tantivy::schema::Facet;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+use super::names::EntityNames;
 use super::schema::{amount_key, article_key, register_analyzers, Fields};
 use super::{index_state, lock_index, publish, read_pointer, remove_stale, IndexState};
 use crate::extract::{Extractors, PassageFacts};
@@ -212,7 +212,7 @@ pub fn build_index(
                     manifest.files.remove(rel);
                     writer.delete_term(Term::from_field_text(fields.file, rel));
                 }
-                index_files(
+                let mut names = index_files(
                     &writer,
                     &fields,
                     plan.work,
@@ -221,6 +221,11 @@ pub fn build_index(
                     &mut manifest,
                 )?;
                 reporter.finishing();
+                // Saved before the commit: names of passages not yet committed are harmless
+                // (readers start from the index's terms), a committed name without its line
+                // would be shown without its kind.
+                names.merge(EntityNames::load(&dir)?);
+                names.save(&dir)?;
                 commit(&mut writer, &manifest)?;
             }
             finish_summary(&mut summary, &manifest, reporter, &dir, started);
@@ -263,8 +268,9 @@ pub fn build_index(
         .into_iter()
         .map(|file| Work { file, bytes: None })
         .collect();
-    index_files(&writer, &fields, work, options, reporter, &mut manifest)?;
+    let names = index_files(&writer, &fields, work, options, reporter, &mut manifest)?;
     reporter.finishing();
+    names.save(&tmp)?;
     commit(&mut writer, &manifest)?;
     drop(writer);
 
@@ -357,7 +363,7 @@ fn plan_changes(
 }
 
 /// Parses, splits and extracts `work` in parallel, feeding the writer, and
-/// records each file in the manifest.
+/// records each file in the manifest. Returns the entity names it saw.
 fn index_files(
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
@@ -365,8 +371,9 @@ fn index_files(
     options: &BuildOptions,
     reporter: &dyn Reporter,
     manifest: &mut Manifest,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<EntityNames> {
     let entries = Mutex::new(Vec::with_capacity(work.len()));
+    let names = Mutex::new(EntityNames::default());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(worker_threads(options))
         .build()
@@ -406,11 +413,19 @@ fn index_files(
                     .try_for_each(|article| -> anyhow::Result<()> {
                         let pieces = ingest::split_passages(article);
                         passages.fetch_add(pieces.len() as u64, Ordering::Relaxed);
+                        let mut seen = EntityNames::default();
                         for passage in &pieces {
                             let facts = options.extractors.analyze(&passage.text);
+                            seen.add(&facts.entities);
                             writer.add_document(passage_document(
                                 fields, &file.rel, article, passage, &facts,
                             ))?;
+                        }
+                        if !seen.is_empty() {
+                            names
+                                .lock()
+                                .expect("no panics while holding the lock")
+                                .merge(seen);
                         }
                         Ok(())
                     })?;
@@ -440,7 +455,9 @@ fn index_files(
         .into_inner()
         .expect("no panics while holding the lock");
     manifest.files.extend(entries);
-    Ok(())
+    Ok(names
+        .into_inner()
+        .expect("no panics while holding the lock"))
 }
 
 /// Commits with the manifest as the commit payload, then waits for merges.
@@ -565,10 +582,6 @@ fn passage_document(
     for entity in &facts.entities {
         names.push(&entity.canonical);
         names.extend(entities.ancestors(&entity.canonical));
-        doc.add_facet(
-            fields.entity_kind,
-            Facet::from_path([entity.kind.as_str(), entity.canonical.as_str()]),
-        );
     }
     names.sort_unstable();
     names.dedup();

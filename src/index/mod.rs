@@ -6,7 +6,7 @@
 //! ```text
 //! index/
 //!   CURRENT        {"format":"newsdex-index","schema_version":1,"generation":"gen-…"}
-//!   gen-…/         the live tantivy index (plus build.json with what built it)
+//!   gen-…/         the live tantivy index (plus entity-names.tsv: each name's kind and case)
 //!   tmp-…/         a build in progress; swapped in only when complete
 //!   .lock          held by the one indexer allowed to run
 //! ```
@@ -16,11 +16,13 @@
 //! leaves a broken index and searches keep using the previous generation.
 
 mod build;
+mod names;
 mod schema;
 pub mod stem;
 
 pub(crate) use build::folder_size;
 pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
+pub use names::EntityNames;
 pub use schema::{
     amount_key, article_key, english_analyzer, register_analyzers, Fields, SCHEMA_VERSION,
 };

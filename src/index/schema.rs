@@ -17,7 +17,7 @@ use super::stem::MemoStemmer;
 
 /// Bumped whenever the fields or analyzers change; an index with another
 /// version is refused with a message to rebuild.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// English text: words, lower-cased, accents folded, Porter-stemmed.
 pub const ANALYZER_EN: &str = "newsdex_en";
@@ -57,8 +57,6 @@ pub struct Fields {
     pub heading: Field,
     /// Canonical entity names and their parents, matched exactly.
     pub entity: Field,
-    /// Entity kinds as facets (`/organization`, `/person`, ...).
-    pub entity_kind: Field,
     /// Each money amount's approximate value in US dollars.
     pub amount_usd: Field,
     /// Each amount keyed by currency: see [`amount_key`].
@@ -104,7 +102,6 @@ impl Fields {
         let text = b.add_text_field("text", text_with(ANALYZER_EN, true).set_stored());
         let heading = b.add_text_field("heading", text_with(ANALYZER_EN, true).set_stored());
         let entity = b.add_text_field("entity", text_with(ANALYZER_EXACT, false));
-        let entity_kind = b.add_facet_field("entity_kind", INDEXED);
         let amount_usd = b.add_f64_field("amount_usd", score.clone());
         let amount_key = b.add_u64_field("amount_key", INDEXED);
         let currency = b.add_text_field("currency", STRING);
@@ -129,7 +126,6 @@ impl Fields {
             text,
             heading,
             entity,
-            entity_kind,
             amount_usd,
             amount_key,
             currency,

@@ -1,6 +1,6 @@
 //! Money, entities and topics as the indexer stores them and search filters them.
 
-use crate::env::{records, stderr, TestEnv};
+use crate::env::{records, stderr, stdout, TestEnv};
 
 #[test]
 fn extract_reports_amounts_with_kinds_and_bounds() {
@@ -106,4 +106,35 @@ fn entities_command_counts_mentions() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn entities_added_incrementally_keep_their_kind_and_spelling() {
+    let env = TestEnv::with_fixture();
+    env.index();
+    std::fs::write(
+        env.path().join("corpus/new-hire.txt"),
+        "Globex hires a new chief\n\nGlobex Corporation said on Monday that Hank Scorpio \
+         will lead its cloud unit. Scorpio joins from Initech.\n",
+    )
+    .unwrap();
+    let summary = env.index();
+    assert_eq!(summary.mode, "incremental");
+    let out = env
+        .cmd()
+        .args(["entities", "--json", "--top", "200"])
+        .output()
+        .unwrap();
+    let records = records(&out);
+    let find = |name: &str| {
+        records
+            .iter()
+            .find(|r| r.kind == "entity" && r.data["canonical"] == name)
+            .unwrap_or_else(|| panic!("{name} is listed: {}", stdout(&out)))
+            .data
+            .clone()
+    };
+    assert_eq!(find("Hank Scorpio")["type"], "person");
+    assert_eq!(find("Globex")["type"], "organization");
+    assert_eq!(find("Initech")["type"], "organization");
 }

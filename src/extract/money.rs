@@ -1422,11 +1422,20 @@ fn parse_words(b: &[u8], i: usize) -> Option<Amount> {
             if !any {
                 break;
             }
-            let base = if cur == 0.0 { 1.0 } else { cur };
-            total += base * frac.take().unwrap_or(1.0) * m;
+            if has_mag && cur == 0.0 && frac.is_none() && m >= 1e6 && last_scale >= 1e6 {
+                // "two million million": a doubled scale is a typo; the first one counts.
+            } else if has_mag && frac.is_none() && m > last_scale {
+                // "a thousand million", "one thousand two hundred million": a larger scale
+                // multiplies everything before it.
+                total = (total + cur) * m;
+                last_scale = m;
+            } else {
+                let base = if cur == 0.0 { 1.0 } else { cur };
+                total += base * frac.take().unwrap_or(1.0) * m;
+                last_scale = m;
+            }
             cur = 0.0;
             has_mag = true;
-            last_scale = m;
             if article {
                 a_scale = true;
             }
@@ -1543,7 +1552,9 @@ fn parse_amount(cx: &Cx, i: usize, words: bool) -> Option<Amount> {
             end = le;
         }
     }
-    // Spaced scales, chained: "5 million", "1.2 lakh crore".
+    // Spaced scales, chained: "5 million", "1.2 lakh crore", "1 thousand million". Two
+    // scales of a million or more in a row are a typo in the source ("$4.5bn trillion",
+    // "1.143 billion mln stg"), not a product: the first one counts.
     loop {
         let k = skip_ws(b, end);
         if k == end {
@@ -1551,6 +1562,7 @@ fn parse_amount(cx: &Cx, i: usize, words: bool) -> Option<Amount> {
         }
         let Some((w, we)) = word_at(b, k) else { break };
         match spaced_mag(w.as_str()) {
+            Some(m) if mag >= 1e6 && m >= 1e6 => end = we,
             Some(m) => {
                 mag *= m;
                 has_mag = true;
@@ -2920,6 +2932,58 @@ mod tests {
         check("debt of $3tn overall", "$3tn", "USD", 3e12);
         check("a $1.5-billion acquisition", "$1.5-billion", "USD", 1.5e9);
         check("sold for $0.99 each", "$0.99", "USD", 0.99);
+    }
+
+    #[test]
+    fn a_doubled_scale_is_a_typo_and_the_first_counts() {
+        // Seen in Reuters-21578 and BBC text; multiplying gave trillions of trillions.
+        check(
+            "borrowing of $4.5bn trillion over",
+            "$4.5bn trillion",
+            "USD",
+            4.5e9,
+        );
+        check(
+            "with 1.143 billion mln stg assistance",
+            "1.143 billion mln stg",
+            "GBP",
+            1.143e9,
+        );
+        check(
+            "a 40 million mln dlr loan",
+            "40 million mln dlr",
+            "USD",
+            40e6,
+        );
+        check(
+            "Two million million dollars",
+            "Two million million dollars",
+            "USD",
+            2e6,
+        );
+    }
+
+    #[test]
+    fn a_larger_scale_multiplies_the_words_before_it() {
+        check(
+            "A thousand million dollars",
+            "A thousand million dollars",
+            "USD",
+            1e9,
+        );
+        check(
+            "one thousand two hundred million dollars",
+            "one thousand two hundred million dollars",
+            "USD",
+            1.2e9,
+        );
+        check(
+            "two million three hundred thousand dollars",
+            "two million three hundred thousand dollars",
+            "USD",
+            2.3e6,
+        );
+        check("Rs 1.2 lakh crore", "Rs 1.2 lakh crore", "INR", 1.2e12);
     }
 
     #[test]

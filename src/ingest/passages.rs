@@ -160,6 +160,12 @@ pub fn split_passages(article: &Article) -> Vec<Passage> {
             });
         }
     }
+    // A wire sign-off or end-of-release mark ("Reuter", "###") is furniture,
+    // not a passage: as its own paragraph it would be a search hit of one word
+    // (a sixth of Reuters-21578's passages were "Reuter").
+    if passages.len() > 1 && passages.last().is_some_and(|p| is_end_mark(&p.text)) {
+        passages.pop();
+    }
     // An article made only of headings, or only of a title (a one-line
     // note), still has a passage, so it can be found.
     if passages.is_empty() {
@@ -182,6 +188,16 @@ pub fn split_passages(article: &Article) -> Vec<Passage> {
         }
     }
     passages
+}
+
+/// Whether a paragraph is only a sign-off that newswires and press releases
+/// put at the end of a story.
+fn is_end_mark(text: &str) -> bool {
+    const END_MARKS: &[&str] = &[
+        "reuter", "reuters", "###", "-30-", "- 30 -", "-ends-", "ends", "end",
+    ];
+    let t = text.trim().trim_end_matches('.');
+    END_MARKS.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
 
 /// Cuts a paragraph longer than [`MAX_WORDS`] at sentence ends near
@@ -298,6 +314,19 @@ mod tests {
         assert_eq!(passages.len(), 2);
         assert_eq!(passages[1].line, 5);
         assert!(passages[1].text.starts_with("The dry spell"));
+    }
+
+    #[test]
+    fn a_closing_sign_off_is_not_a_passage() {
+        let body = "Showers fell across the region\nthis week, a trader said.\n Reuter\n";
+        let passages = split_passages(&article(body));
+        assert_eq!(passages.len(), 1, "{passages:?}");
+        let release = "Contoso signed the deal.\n\nAbout Contoso: it hosts things.\n\n###\n";
+        assert_eq!(split_passages(&article(release)).len(), 2);
+        // Only a paragraph of the mark alone, and never the only passage.
+        let sentence = "Shares rose.\n\nEnd users and Reuter readers noticed.";
+        assert_eq!(split_passages(&article(sentence)).len(), 2);
+        assert_eq!(split_passages(&article("Reuter")).len(), 1);
     }
 
     #[test]

@@ -124,6 +124,23 @@ impl PatternSet {
             }
             return;
         }
+        for s in 0..text.len() {
+            self.matches_at(text, s, Scan::Query, &mut f);
+        }
+    }
+
+    /// Calls `f(start, end, id)` for every pattern that occurs in `text` starting at byte `s`,
+    /// without the automaton: the patterns sharing the first two bytes are compared in full.
+    /// For scans that know where matches can start (see `KnownTable::find`); `scan` says
+    /// whether many positions of running text will be tried (worth a lookup table).
+    #[inline]
+    pub(crate) fn matches_at(
+        &self,
+        text: &str,
+        s: usize,
+        scan: Scan,
+        f: &mut impl FnMut(usize, usize, usize),
+    ) {
         let bytes = text.as_bytes();
         let insensitive = self.ascii_case_insensitive;
         let fold = |b: u8| {
@@ -133,30 +150,32 @@ impl PatternSet {
                 b
             }
         };
-        for s in 0..bytes.len() {
-            for &id in self.by_prefix.candidates(&bytes[s..], fold) {
-                let pat = self.pattern(id as usize).as_bytes();
-                let Some(here) = bytes[s..].get(..pat.len()) else {
-                    continue;
-                };
-                let same = if insensitive {
-                    here.eq_ignore_ascii_case(pat)
-                } else {
-                    here == pat
-                };
-                if same {
-                    f(s, s + pat.len(), id as usize);
-                }
+        for &id in self.by_prefix.candidates(&bytes[s..], fold, scan) {
+            let pat = self.pattern(id as usize).as_bytes();
+            let Some(here) = bytes[s..].get(..pat.len()) else {
+                continue;
+            };
+            let same = if insensitive {
+                here.eq_ignore_ascii_case(pat)
+            } else {
+                here == pat
+            };
+            if same {
+                f(s, s + pat.len(), id as usize);
             }
         }
     }
 }
 
 /// Pattern ids sorted by their (folded) first two bytes; one-byte patterns under `[b, 0]`.
-/// One sorted vector (binary-searched) rather than a map of buckets: built with one allocation.
+/// One sorted vector rather than a map of buckets, built with one allocation. Scans of running
+/// text also get a direct table of where each two-byte bucket starts (built on their first
+/// use), so a lookup is two array reads instead of two binary searches.
 #[derive(Debug, Default)]
 pub(crate) struct PrefixIndex {
     entries: Vec<([u8; 2], u32)>,
+    /// `bucket_start[k]..bucket_start[k + 1]` are the entries of key `k = a << 8 | b`.
+    bucket_start: OnceLock<Vec<u32>>,
 }
 
 impl PrefixIndex {
@@ -182,7 +201,24 @@ impl PrefixIndex {
         entries.sort_unstable_by_key(|&([a, b], id)| {
             u64::from(a) << 40 | u64::from(b) << 32 | u64::from(id)
         });
-        PrefixIndex { entries }
+        PrefixIndex {
+            entries,
+            bucket_start: OnceLock::new(),
+        }
+    }
+
+    /// The direct bucket table (256 KiB): worth building for running text, not for a query.
+    fn table(&self) -> &[u32] {
+        self.bucket_start.get_or_init(|| {
+            let mut start = vec![0u32; (1 << 16) + 1];
+            for ([a, b], _) in &self.entries {
+                start[(usize::from(*a) << 8 | usize::from(*b)) + 1] += 1;
+            }
+            for k in 1..start.len() {
+                start[k] += start[k - 1];
+            }
+            start
+        })
     }
 
     /// Ids of the patterns that may start at `rest[0]`: those whose first two bytes are
@@ -192,7 +228,9 @@ impl PrefixIndex {
         &'s self,
         rest: &[u8],
         fold: impl Fn(u8) -> u8,
+        scan: Scan,
     ) -> impl Iterator<Item = &'s u32> + 's {
+        let table = (scan == Scan::Passage).then(|| self.table());
         let (two, one) = match rest {
             [] => (None, None),
             [a] => (None, Some([fold(*a), 0])),
@@ -202,9 +240,14 @@ impl PrefixIndex {
         };
         let bucket = |key: Option<[u8; 2]>| {
             let range = key.map_or(0..0, |k| {
-                let from = self.entries.partition_point(|(e, _)| *e < k);
-                let to = from + self.entries[from..].partition_point(|(e, _)| *e == k);
-                from..to
+                if let Some(start) = table {
+                    let i = usize::from(k[0]) << 8 | usize::from(k[1]);
+                    start[i] as usize..start[i + 1] as usize
+                } else {
+                    let from = self.entries.partition_point(|(e, _)| *e < k);
+                    let to = from + self.entries[from..].partition_point(|(e, _)| *e == k);
+                    from..to
+                }
             });
             self.entries[range].iter().map(|(_, id)| id)
         };
@@ -218,26 +261,25 @@ mod tests {
 
     #[test]
     fn finds_every_pattern_starting_here_and_no_others() {
-        let patterns: [&[u8]; 5] = [b"deal", b"de", b"d", b"x", b""];
-        let index = PrefixIndex::new(patterns, |b| b);
-        let mut got: Vec<u32> = index.candidates(b"deals", |b| b).copied().collect();
-        got.sort_unstable();
-        assert_eq!(got, vec![0, 1, 2]);
-        assert_eq!(
-            index.candidates(b"d", |b| b).copied().collect::<Vec<_>>(),
-            vec![2]
-        );
-        assert_eq!(index.candidates(b"", |b| b).count(), 0);
-        assert_eq!(
-            index.candidates(b"d\0", |b| b).copied().collect::<Vec<_>>(),
-            vec![2]
-        );
-        let folded = PrefixIndex::new([b"AWS".as_slice()], |b: u8| b.to_ascii_lowercase());
-        assert_eq!(
-            folded
-                .candidates(b"aws", |b| b.to_ascii_lowercase())
-                .count(),
-            1
-        );
+        // Both lookups: binary search (queries) and the bucket table (running text).
+        for scan in [Scan::Query, Scan::Passage] {
+            let patterns: [&[u8]; 5] = [b"deal", b"de", b"d", b"x", b""];
+            let index = PrefixIndex::new(patterns, |b| b);
+            let ids = |rest: &[u8]| -> Vec<u32> {
+                let mut got: Vec<u32> = index.candidates(rest, |b| b, scan).copied().collect();
+                got.sort_unstable();
+                got
+            };
+            assert_eq!(ids(b"deals"), vec![0, 1, 2]);
+            assert_eq!(ids(b"d"), vec![2]);
+            assert_eq!(ids(b""), Vec::<u32>::new());
+            assert_eq!(ids(b"d\0"), vec![2]);
+            assert_eq!(ids(b"xy"), vec![3]);
+            assert_eq!(ids(b"e"), Vec::<u32>::new());
+            let folded = PrefixIndex::new([b"AWS".as_slice()], |b: u8| b.to_ascii_lowercase());
+            let lower = |b: u8| b.to_ascii_lowercase();
+            assert_eq!(folded.candidates(b"aws", lower, scan).count(), 1);
+            assert_eq!(folded.candidates(b"AWs", lower, scan).count(), 1);
+        }
     }
 }

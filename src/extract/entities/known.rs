@@ -54,6 +54,19 @@ struct Pattern {
     short: bool,
 }
 
+/// What [`KnownTable::find_with`] is matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Running text, scanned at word starts.
+    Text,
+    /// A search query (looser case rules).
+    Query,
+    /// Running text through the automaton over every byte: the reference the word-start scan
+    /// is tested against.
+    #[cfg_attr(not(test), allow(dead_code))]
+    TextByAutomaton,
+}
+
 /// The entity index of blocking patterns (rows of kind `-`).
 const BLOCKED: usize = usize::MAX;
 
@@ -75,6 +88,9 @@ pub(crate) struct KnownTable {
     /// The aliases as written (each apostrophe variant its own pattern), ASCII
     /// case-insensitive; their automaton is built on first use over running text.
     aliases: PatternSet,
+    /// Every alias's first byte exactly as written with its second byte ASCII-lowercased, as a
+    /// bit set over the 65,536 pairs (see [`KnownTable::may_start`]).
+    starts: Vec<u64>,
     /// Normalised (see [`normalize_name`]) alias or canonical name → row.
     by_name: HashMap<String, usize>,
 }
@@ -240,29 +256,39 @@ impl KnownTable {
                 pattern_texts.push(v);
             }
         }
+        let mut starts = vec![0u64; (1 << 16) / 64];
+        let mut set = |pair: usize| starts[pair / 64] |= 1 << (pair % 64);
+        for t in &pattern_texts {
+            match t.as_bytes() {
+                [] => {}
+                [a] => (0..256).for_each(|b| set(usize::from(*a) << 8 | b)),
+                [a, b, ..] => set(usize::from(*a) << 8 | usize::from(b.to_ascii_lowercase())),
+            }
+        }
         Ok(KnownTable {
             entities,
             patterns,
             aliases: PatternSet::new(pattern_texts.iter().map(String::as_str), true),
+            starts,
             by_name,
         })
     }
 
     /// Finds known entities in running text: ordered, non-overlapping, leftmost-longest.
     pub(crate) fn find(&self, text: &str, out: &mut Vec<KnownMatch>) {
-        self.find_with(text, false, out);
+        self.find_with(text, Source::Text, out);
     }
 
     /// Finds known entities in a search query, where case is looser (see the module docs).
     pub(crate) fn find_in_query(&self, text: &str, out: &mut Vec<KnownMatch>) {
-        self.find_with(text, true, out);
+        self.find_with(text, Source::Query, out);
     }
 
-    fn find_with(&self, text: &str, query: bool, out: &mut Vec<KnownMatch>) {
+    fn find_with(&self, text: &str, source: Source, out: &mut Vec<KnownMatch>) {
         out.clear();
+        let query = source == Source::Query;
         let bytes = text.as_bytes();
-        let scan = if query { Scan::Query } else { Scan::Passage };
-        self.aliases.for_each_match(text, scan, |s, e, id| {
+        let mut check = |s: usize, e: usize, id: usize| {
             // Aho-Corasick matches bytes; a pattern never starts or ends inside a char because
             // patterns are valid UTF-8, but check anyway so slicing can never panic.
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
@@ -291,7 +317,23 @@ impl KnownTable {
                     entity: p.entity,
                 });
             }
-        });
+        };
+        if query {
+            self.aliases.for_each_match(text, Scan::Query, check);
+        } else if cfg!(test) && source == Source::TextByAutomaton {
+            self.aliases.for_each_match(text, Scan::Passage, check);
+        } else {
+            // In running text an alias starts at a word start, with its first byte exactly as
+            // written (both case rules keep the first letter's case): only word starts whose
+            // first two bytes begin some alias are tried, and there only the aliases sharing
+            // those bytes are compared. Same matches as the automaton over every byte
+            // (`word_start_scan_matches_the_automaton_on_random_text`).
+            for s in 0..bytes.len() {
+                if (s == 0 || !bytes[s - 1].is_ascii_alphanumeric()) && self.may_start(bytes, s) {
+                    self.aliases.matches_at(text, s, Scan::Passage, &mut check);
+                }
+            }
+        }
         // Leftmost-longest among the valid candidates.
         out.sort_unstable_by_key(|m| (m.start, usize::MAX - m.end));
         let mut kept = 0;
@@ -325,6 +367,15 @@ impl KnownTable {
                 }
             }
         }
+    }
+
+    /// Whether an alias may start at `bytes[s]` in running text: its first byte exactly, its
+    /// second in any ASCII case.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], s: usize) -> bool {
+        let second = bytes.get(s + 1).map_or(0, u8::to_ascii_lowercase);
+        let pair = usize::from(bytes[s]) << 8 | usize::from(second);
+        self.starts[pair / 64] & (1 << (pair % 64)) != 0
     }
 
     fn exact_alias(&self, id: usize, found: &[u8]) -> bool {
@@ -453,5 +504,39 @@ mod tests {
             !scanned.aliases.has_automaton(),
             "the scan never built the automaton"
         );
+    }
+
+    /// Running text scanned at word starts gets exactly the matches of the automaton over
+    /// every byte, on random mixes of aliases in random case, glued letters and junk.
+    #[test]
+    fn word_start_scan_matches_the_automaton_on_random_text() {
+        let table = KnownTable::parse(KNOWN_TSV).expect("embedded table parses");
+        let pieces = [
+            " ", ", ", "'s ", "-", ".", "é", "\u{2019}", " Corp.", " the ", "x", "1", "\n", "ü",
+        ];
+        let mut rng = crate::extract::XorShift(0x9e37_79b9_7f4a_7c15);
+        let mut below = |n: usize| rng.below(n);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let mut found = 0;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..below(8) + 1 {
+                if below(3) == 0 {
+                    text.push_str(pieces[below(pieces.len())]);
+                    continue;
+                }
+                let alias = table.aliases.pattern(below(table.aliases.len()));
+                match below(4) {
+                    0 => text.push_str(&alias.to_lowercase()),
+                    1 => text.push_str(&alias.to_uppercase()),
+                    _ => text.push_str(alias),
+                }
+            }
+            table.find_with(&text, Source::Text, &mut a);
+            table.find_with(&text, Source::TextByAutomaton, &mut b);
+            assert_eq!(a, b, "{text:?}");
+            found += a.len();
+        }
+        assert!(found > 1000, "the texts hold matches: {found}");
     }
 }

@@ -96,16 +96,16 @@ pub(super) fn run(args: StatsArgs, index_dir: &Path) -> anyhow::Result<Outcome> 
 fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> {
     let searcher = index.reader.searcher();
     let f = &index.fields;
-    let mut articles: HashSet<Vec<u8>> = HashSet::new();
+    let mut articles: HashSet<u64> = HashSet::new();
     let mut entities: BTreeMap<String, u64> = BTreeMap::new();
     let names = EntityNames::load(&index.dir)?.by_lowercase();
     let extractor = crate::extract::entities::EntityExtractor::shared();
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(f.article_id)?;
-        let mut terms = inverted.terms().stream()?;
-        while terms.advance() {
-            articles.insert(terms.key().to_vec());
+        // Articles: distinct keys among the live passages (deleted ones are left out).
+        let keys = segment.fast_fields().u64("article_key")?;
+        for doc in segment.doc_ids_alive() {
+            articles.extend(keys.first(doc));
         }
         // The entity field holds names lowercased; the names file has them as written.
         let inverted = segment.inverted_index(f.entity)?;

@@ -17,7 +17,7 @@ use super::stem::MemoStemmer;
 
 /// Bumped whenever the fields or analyzers change; an index with another
 /// version is refused with a message to rebuild.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// English text: words, lower-cased, accents folded, Porter-stemmed.
 pub const ANALYZER_EN: &str = "newsdex_en";
@@ -87,9 +87,10 @@ impl Fields {
             )
         };
         let score = NumericOptions::default().set_indexed().set_fast();
-        let article_id = b.add_text_field("article_id", STRING | STORED);
+        // Shown, never searched: indexing them cost the writer a term per passage.
+        let article_id = b.add_text_field("article_id", STORED);
         let article_key = b.add_u64_field("article_key", FAST);
-        let path = b.add_text_field("path", STRING | STORED);
+        let path = b.add_text_field("path", STORED);
         let file = b.add_text_field("file", STRING);
         let title = b.add_text_field("title", text_with(ANALYZER_EN, true));
         let title_shown = b.add_text_field("title_shown", STORED);

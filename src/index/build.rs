@@ -397,38 +397,47 @@ fn index_files(
                         }
                     },
                 };
-                let parsed = ingest::parse_file(file.format, &bytes, &file.rel, &display);
+                let articles = AtomicU64::new(0);
+                let passages = AtomicU64::new(0);
+                // Articles are split and extracted as their part of the file is parsed, in
+                // parallel (a big JSON Lines feed comes in pieces), so the writer starts early.
+                let index_articles = |_: usize, batch: Vec<Article>| -> anyhow::Result<()> {
+                    articles.fetch_add(batch.len() as u64, Ordering::Relaxed);
+                    batch
+                        .par_iter()
+                        .try_for_each(|article| -> anyhow::Result<()> {
+                            let pieces = ingest::split_passages(article);
+                            passages.fetch_add(pieces.len() as u64, Ordering::Relaxed);
+                            let mut seen = EntityNames::default();
+                            for passage in &pieces {
+                                let facts = options.extractors.analyze(&passage.text);
+                                seen.add(&facts.entities);
+                                writer.add_document(passage_document(
+                                    fields, &file.rel, article, passage, &facts,
+                                ))?;
+                            }
+                            if !seen.is_empty() {
+                                names
+                                    .lock()
+                                    .expect("no panics while holding the lock")
+                                    .merge(seen);
+                            }
+                            Ok(())
+                        })
+                };
+                let parsed = ingest::parse_file_in_batches(
+                    file.format,
+                    &bytes,
+                    &file.rel,
+                    &display,
+                    &index_articles,
+                )?;
                 for skip in &parsed.skips {
                     reporter.skipped(skip);
                 }
                 for warning in &parsed.warnings {
                     reporter.warning(warning);
                 }
-                let passages = AtomicU64::new(0);
-                // Articles of one file (a big JSON Lines feed) are split and
-                // extracted in parallel too.
-                parsed
-                    .articles
-                    .par_iter()
-                    .try_for_each(|article| -> anyhow::Result<()> {
-                        let pieces = ingest::split_passages(article);
-                        passages.fetch_add(pieces.len() as u64, Ordering::Relaxed);
-                        let mut seen = EntityNames::default();
-                        for passage in &pieces {
-                            let facts = options.extractors.analyze(&passage.text);
-                            seen.add(&facts.entities);
-                            writer.add_document(passage_document(
-                                fields, &file.rel, article, passage, &facts,
-                            ))?;
-                        }
-                        if !seen.is_empty() {
-                            names
-                                .lock()
-                                .expect("no panics while holding the lock")
-                                .merge(seen);
-                        }
-                        Ok(())
-                    })?;
                 let pairs = |list: &[Skip]| -> Vec<(String, String)> {
                     list.iter()
                         .map(|s| (s.location.clone(), s.reason.clone()))
@@ -438,7 +447,7 @@ fn index_files(
                     size: file.size,
                     mtime_ns: file.mtime_ns,
                     hash: content_hash(&bytes),
-                    articles: parsed.articles.len() as u64,
+                    articles: articles.into_inner(),
                     passages: passages.into_inner(),
                     skipped: pairs(&parsed.skips),
                     warnings: pairs(&parsed.warnings),

@@ -79,40 +79,50 @@ pub(super) fn parse_json(text: &str, base: Article, parsed: &mut Parsed) {
 /// Lines per piece when a large JSON Lines file is parsed in parallel.
 const LINES_PER_PIECE: usize = 2000;
 
-/// Parses a JSON Lines file; a large one is cut into pieces of lines that are
-/// parsed in parallel and put back in order.
-pub(super) fn parse_json_lines_parallel(text: &str, base: Article, parsed: &mut Parsed) {
+/// Parses a JSON Lines file and hands its articles to `take`: a large file is cut into
+/// pieces of lines, parsed in parallel, each piece's articles handed over as soon as they are
+/// parsed (numbered in file order); what was skipped is put back in file order.
+pub(super) fn parse_json_lines_in_batches(
+    text: &str,
+    base: Article,
+    mut parsed: Parsed,
+    take: &super::TakeArticles<'_>,
+) -> anyhow::Result<Parsed> {
     use rayon::prelude::*;
-    if text.len() < (1 << 20) {
-        return parse_json_lines(text, 1, &base, parsed);
-    }
     let mut pieces: Vec<(u32, &str)> = Vec::new();
     let (mut start, mut line, mut count) = (0usize, 1u32, 0usize);
-    for (i, _) in text.match_indices('\n') {
-        count += 1;
-        if count == LINES_PER_PIECE {
-            pieces.push((line, &text[start..=i]));
-            line += count as u32;
-            start = i + 1;
-            count = 0;
+    if text.len() >= (1 << 20) {
+        for (i, _) in text.match_indices('\n') {
+            count += 1;
+            if count == LINES_PER_PIECE {
+                pieces.push((line, &text[start..=i]));
+                line += count as u32;
+                start = i + 1;
+                count = 0;
+            }
         }
     }
     if start < text.len() {
         pieces.push((line, &text[start..]));
     }
-    let results: Vec<Parsed> = pieces
+    let notes: Vec<(Vec<Skip>, Vec<Skip>)> = pieces
         .par_iter()
-        .map(|(first, piece)| {
-            let mut part = Parsed::default();
-            parse_json_lines(piece, *first, &base, &mut part);
-            part
-        })
-        .collect();
-    for part in results {
-        parsed.articles.extend(part.articles);
-        parsed.skips.extend(part.skips);
-        parsed.warnings.extend(part.warnings);
+        .enumerate()
+        .map(
+            |(i, (first, piece))| -> anyhow::Result<(Vec<Skip>, Vec<Skip>)> {
+                let mut part = Parsed::default();
+                parse_json_lines(piece, *first, &base, &mut part);
+                let articles = super::finish_articles(part.articles, &mut part.skips);
+                take(i, articles)?;
+                Ok((part.skips, part.warnings))
+            },
+        )
+        .collect::<anyhow::Result<_>>()?;
+    for (skips, warnings) in notes {
+        parsed.skips.extend(skips);
+        parsed.warnings.extend(warnings);
     }
+    Ok(parsed)
 }
 
 /// Parses JSON Lines whose first line is line `first_line` of the file.
@@ -293,12 +303,44 @@ mod tests {
                 "word ".repeat(50)
             ));
         }
-        let mut parsed = Parsed::default();
-        parse_json_lines_parallel(&text, base(), &mut parsed);
+        text.push_str("{ broken\n");
+        text.push_str("[1]\n");
+        let parsed =
+            super::super::parse_file(super::super::Format::JsonLines, text.as_bytes(), "f", "f");
         assert_eq!(parsed.articles.len(), 5000);
         for (i, article) in parsed.articles.iter().enumerate() {
             assert_eq!(article.id, format!("f#{}", i + 1));
             assert_eq!(article.blocks[0].line, i as u32 + 1);
+        }
+        let skipped: Vec<&str> = parsed.skips.iter().map(|s| s.location.as_str()).collect();
+        assert_eq!(skipped, ["f:5001", "f:5002"]);
+    }
+
+    #[test]
+    fn batches_arrive_numbered_in_file_order() {
+        // Over 1 MiB, so it is cut into pieces.
+        let line = format!("{{\"title\": \"t\", \"body\": \"{}\"}}\n", "b".repeat(40));
+        let text = line.repeat(30_000);
+        let batches = std::sync::Mutex::new(Vec::new());
+        let parsed = super::super::parse_file_in_batches(
+            super::super::Format::JsonLines,
+            text.as_bytes(),
+            "f",
+            "f",
+            &|i, articles| {
+                let first = articles.first().map(|a| a.line);
+                batches.lock().unwrap().push((i, articles.len(), first));
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(parsed.articles.is_empty() && parsed.skips.is_empty());
+        let mut batches = batches.into_inner().unwrap();
+        batches.sort_unstable();
+        assert_eq!(batches.len(), 30_000 / LINES_PER_PIECE);
+        for (k, (i, n, first)) in batches.into_iter().enumerate() {
+            assert_eq!((i, n), (k, LINES_PER_PIECE));
+            assert_eq!(first, Some((k * LINES_PER_PIECE) as u32 + 1));
         }
     }
 

@@ -101,13 +101,45 @@ pub struct Parsed {
 /// Parses the bytes of one file. `rel` is the path relative to the corpus root
 /// (used for ids); `display` is the path shown to users.
 pub fn parse_file(format: Format, bytes: &[u8], rel: &str, display: &str) -> Parsed {
+    let batches = std::sync::Mutex::new(Vec::new());
+    let mut parsed = parse_file_in_batches(format, bytes, rel, display, &|i, articles| {
+        batches
+            .lock()
+            .expect("no panics while holding the lock")
+            .push((i, articles));
+        Ok(())
+    })
+    .expect("collecting articles cannot fail");
+    let mut batches = batches
+        .into_inner()
+        .expect("no panics while holding the lock");
+    batches.sort_unstable_by_key(|(i, _)| *i);
+    parsed.articles = batches.into_iter().flat_map(|(_, a)| a).collect();
+    parsed
+}
+
+/// Receives a file's articles batch by batch: the batch's place in the file and its articles.
+pub type TakeArticles<'a> = dyn Fn(usize, Vec<Article>) -> anyhow::Result<()> + Sync + 'a;
+
+/// Parses one file like [`parse_file`], but hands the articles to `take` as they are parsed
+/// instead of returning them: a large JSON Lines file in pieces parsed in parallel (batches
+/// arrive in any order, numbered in file order), so indexing starts before the whole file is
+/// read; any other file in one batch. The returned [`Parsed`] holds what was skipped, in file
+/// order, and no articles. The first error from `take` stops the parse and is returned.
+pub fn parse_file_in_batches(
+    format: Format,
+    bytes: &[u8],
+    rel: &str,
+    display: &str,
+    take: &TakeArticles<'_>,
+) -> anyhow::Result<Parsed> {
     let mut parsed = Parsed::default();
     if bytes.iter().take(8192).any(|&b| b == 0) {
         parsed.skips.push(Skip {
             location: display.to_string(),
             reason: "binary file (contains NUL bytes)".into(),
         });
-        return parsed;
+        return Ok(parsed);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
@@ -128,7 +160,7 @@ pub fn parse_file(format: Format, bytes: &[u8], rel: &str, display: &str) -> Par
             location: display.to_string(),
             reason: "empty file".into(),
         });
-        return parsed;
+        return Ok(parsed);
     }
     let base = Article {
         id: rel.to_string(),
@@ -141,12 +173,22 @@ pub fn parse_file(format: Format, bytes: &[u8], rel: &str, display: &str) -> Par
         Format::Markdown => parsed.articles.push(markdown::parse(text, base)),
         Format::Html => parsed.articles.push(html::parse(text, base)),
         Format::Json => json::parse_json(text, base, &mut parsed),
-        Format::JsonLines => json::parse_json_lines_parallel(text, base, &mut parsed),
+        Format::JsonLines => {
+            return json::parse_json_lines_in_batches(text, base, parsed, take);
+        }
     }
-    let mut kept = Vec::with_capacity(parsed.articles.len());
-    for mut article in parsed.articles.drain(..) {
+    let articles = finish_articles(std::mem::take(&mut parsed.articles), &mut parsed.skips);
+    take(0, articles)?;
+    Ok(parsed)
+}
+
+/// Drops articles with no text at all (noting each in `skips`) and gives the
+/// title-less ones a made-up title.
+fn finish_articles(articles: Vec<Article>, skips: &mut Vec<Skip>) -> Vec<Article> {
+    let mut kept = Vec::with_capacity(articles.len());
+    for mut article in articles {
         if article.title.trim().is_empty() && article.blocks.is_empty() {
-            parsed.skips.push(Skip {
+            skips.push(Skip {
                 location: article.id.clone(),
                 reason: "no text found".into(),
             });
@@ -158,8 +200,7 @@ pub fn parse_file(format: Format, bytes: &[u8], rel: &str, display: &str) -> Par
         }
         kept.push(article);
     }
-    parsed.articles = kept;
-    parsed
+    kept
 }
 
 /// A title for articles that have none: the first words of the body.

@@ -11,7 +11,7 @@
 //! index's English analyzer once per process, so "probes" and "probing" find the same entry.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A query word and its related phrases with weights in (0, 1]: 1.0 for a synonym, less the
 /// further the meaning drifts. Business and legal news vocabulary only; general words are
@@ -224,31 +224,46 @@ const RELATED: &[(&str, &[(&str, f32)])] = &[
     ("datacenter", &[("data center", 1.0)]),
 ];
 
-/// Each key's stem → its related phrases as index terms, with weights.
-type Table = HashMap<String, Vec<(Vec<String>, f32)>>;
-
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
+/// Each key's stem → the entries with that key (two words may share a stem). Only keys are
+/// analysed up front; an entry's phrases are analysed the first time a query needs them, so a
+/// one-off search pays for a handful of phrases, not the whole table.
+static KEYS: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
     let mut en = crate::index::english_analyzer(crate::index::MemoStemmer::all());
-    let mut table: Table = HashMap::new();
-    for &(word, related) in RELATED {
-        let mut stems = super::build::analyze(&mut en, word);
-        let Some(key) = stems.pop().filter(|_| stems.is_empty()) else {
-            continue; // tests check every key is one word
-        };
-        let entry = table.entry(key.clone()).or_default();
-        for &(phrase, weight) in related {
-            let terms = super::build::analyze(&mut en, phrase);
-            if !terms.is_empty() && terms != [key.clone()] {
-                entry.push((terms, weight));
-            }
-        }
+    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, &(word, _)) in RELATED.iter().enumerate() {
+        if let [stem] = super::build::analyze(&mut en, word).as_slice() {
+            keys.entry(stem.clone()).or_default().push(i);
+        } // tests check every key is one word
     }
-    table
+    keys
 });
 
-/// The related phrases (index terms, weight) of one analysed query word, if the table has it.
-pub(crate) fn related_terms(stem: &str) -> &'static [(Vec<String>, f32)] {
-    TABLE.get(stem).map_or(&[], Vec::as_slice)
+/// An entry's related phrases as index terms, with weights.
+type Analyzed = Vec<(Vec<String>, f32)>;
+
+/// Per entry of [`RELATED`], its phrases as index terms with weights, analysed on first use.
+static ANALYZED: [OnceLock<Analyzed>; RELATED.len()] = [const { OnceLock::new() }; RELATED.len()];
+
+/// The related phrases (index terms, weight) of one analysed query word; none if the table
+/// does not have it. A phrase that is the word itself is left out.
+pub(crate) fn related_terms(stem: &str) -> impl Iterator<Item = &'static (Vec<String>, f32)> {
+    let entries = KEYS.get(stem).map_or(&[][..], Vec::as_slice);
+    let own = stem.to_string();
+    entries.iter().flat_map(move |&i| {
+        let analyzed = ANALYZED[i].get_or_init(|| {
+            let mut en = crate::index::english_analyzer(crate::index::MemoStemmer::all());
+            RELATED[i]
+                .1
+                .iter()
+                .map(|&(phrase, weight)| (super::build::analyze(&mut en, phrase), weight))
+                .filter(|(terms, _)| !terms.is_empty())
+                .collect()
+        });
+        let own = own.clone();
+        analyzed
+            .iter()
+            .filter(move |(terms, _)| terms.as_slice() != std::slice::from_ref(&own))
+    })
 }
 
 #[cfg(test)]
@@ -268,7 +283,10 @@ mod tests {
                     "{word} → {phrase}: weight {weight}"
                 );
             }
-            assert!(!related_terms(&stems[0]).is_empty(), "{word} unreachable");
+            assert!(
+                related_terms(&stems[0]).next().is_some(),
+                "{word} unreachable"
+            );
         }
     }
 
@@ -276,20 +294,20 @@ mod tests {
     fn inflected_query_words_find_their_entry() {
         let mut en = crate::index::english_analyzer(crate::index::MemoStemmer::all());
         let mut stem = |w: &str| crate::search::build::analyze(&mut en, w).remove(0);
-        let probes = related_terms(&stem("probes"));
-        assert!(probes.iter().any(|(t, _)| t == &[stem("inquiry")]));
-        let takeovers = related_terms(&stem("Takeovers"));
-        assert!(takeovers.iter().any(|(t, _)| t == &[stem("acquisition")]));
-        assert!(related_terms(&stem("weather")).is_empty());
+        let inquiry = stem("inquiry");
+        assert!(related_terms(&stem("probes")).any(|(t, _)| t == std::slice::from_ref(&inquiry)));
+        let acquisition = stem("acquisition");
+        assert!(
+            related_terms(&stem("Takeovers")).any(|(t, _)| t == std::slice::from_ref(&acquisition))
+        );
+        assert!(related_terms(&stem("weather")).next().is_none());
     }
 
     #[test]
     fn no_key_lists_itself() {
-        for (key, related) in TABLE.iter() {
+        for key in KEYS.keys() {
             assert!(
-                related
-                    .iter()
-                    .all(|(t, _)| t.as_slice() != std::slice::from_ref(key)),
+                related_terms(key).all(|(t, _)| t.as_slice() != std::slice::from_ref(key)),
                 "{key} relates to itself"
             );
         }

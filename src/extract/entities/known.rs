@@ -2,9 +2,11 @@
 //! text, in queries and in single names.
 //!
 //! The table is what makes "AWS", "Amazon Web Services" and "Amazon's cloud unit" one entity, and
-//! what knows that Azure belongs to Microsoft. Matching is one Aho-Corasick pass over the text
-//! (ASCII case-insensitive, all overlapping candidates), then each candidate is checked for word
-//! boundaries and for case, and the leftmost-longest candidates win.
+//! what knows that Azure belongs to Microsoft. Matching finds every candidate (ASCII
+//! case-insensitive, overlapping), checks each for word boundaries and for case, and keeps the
+//! leftmost-longest. In running text candidates are looked for only at word starts whose first
+//! two bytes begin some alias (the case rules below fix the first byte); a query is scanned at
+//! every byte with looser case rules.
 //!
 //! Case rules for text, chosen to keep common words from matching:
 //! * an alias written all in capitals ("AWS", "FTC", "U.S.") matches only in capitals, so "us"
@@ -45,7 +47,7 @@ enum CaseRule {
     FirstLetter,
 }
 
-/// One Aho-Corasick pattern.
+/// One alias pattern.
 #[derive(Debug)]
 struct Pattern {
     entity: usize,
@@ -80,13 +82,13 @@ pub(crate) struct KnownMatch {
     pub(crate) entity: usize,
 }
 
-/// The loaded table and its automaton.
+/// The loaded table and its matchers.
 pub(crate) struct KnownTable {
     pub(crate) entities: Vec<KnownEntity>,
     /// What each alias pattern means; pattern `i` is `aliases.pattern(i)`.
     patterns: Vec<Pattern>,
     /// The aliases as written (each apostrophe variant its own pattern), ASCII
-    /// case-insensitive; their automaton is built on first use over running text.
+    /// case-insensitive (an automaton is built only for a query longer than 512 bytes).
     aliases: PatternSet,
     /// Every alias's first byte exactly as written with its second byte ASCII-lowercased, as a
     /// bit set over the 65,536 pairs (see [`KnownTable::may_start`]).

@@ -21,7 +21,8 @@ fn main() -> ExitCode {
     // threads free and reallocate hundreds of megabytes, and every page handed back came back
     // as a fresh page for the kernel to zero (page faults on the peer corpus 2,300 -> 600,
     // indexing 4% faster). Peak memory is the same: it is the most ever in use.
-    // SAFETY: sets a plain integer option; mimalloc reads options with atomic loads.
+    // Set here, before any other thread exists, it overrides MIMALLOC_PURGE_DELAY.
+    // SAFETY: sets one integer option of the allocator; no thread is reading it yet.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let cli = Cli::parse();
     match run(cli) {

@@ -1424,9 +1424,10 @@ fn parse_words(b: &[u8], i: usize) -> Option<Amount> {
             }
             if has_mag && cur == 0.0 && frac.is_none() && m >= 1e6 && last_scale >= 1e6 {
                 // "two million million": a doubled scale is a typo; the first one counts.
-            } else if has_mag && frac.is_none() && m > last_scale {
+            } else if has_mag && frac.is_none() && m > last_scale && last_scale < 1e6 {
                 // "a thousand million", "one thousand two hundred million": a larger scale
-                // multiplies everything before it.
+                // multiplies everything before it. Not after a million or more: "two million
+                // and three billion" is two amounts, not a product.
                 total = (total + cur) * m;
                 last_scale = m;
             } else {
@@ -2984,6 +2985,27 @@ mod tests {
             2.3e6,
         );
         check("Rs 1.2 lakh crore", "Rs 1.2 lakh crore", "INR", 1.2e12);
+        check(
+            "five thousand million dollars",
+            "five thousand million dollars",
+            "USD",
+            5e9,
+        );
+        check(
+            "two hundred and fifty million dollars",
+            "two hundred and fifty million dollars",
+            "USD",
+            2.5e8,
+        );
+        // Never a product across two amounts of a million or more.
+        for text in [
+            "between two million and three billion dollars",
+            "five million and ten billion dollars",
+        ] {
+            for m in find_money(text) {
+                assert!(m.value <= 1.1e10, "{text:?}: {}", m.value);
+            }
+        }
     }
 
     #[test]

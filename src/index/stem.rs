@@ -213,7 +213,11 @@ mod tests {
         }
         words
             .extend(["dying", "lying", "tying", "skies", "skis", "idly", "ugly"].map(String::from));
-        assert!(words.len() > 1000, "read the demo corpus");
+        assert!(
+            words.len() > 1000,
+            "read the demo corpus: {} words from {corpus}",
+            words.len()
+        );
         for word in words {
             let mut stem = word.clone();
             stem_in_place(&mut stem);

@@ -8,33 +8,70 @@
 //! compares the two.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::Arc;
 
-use rustc_hash::FxBuildHasher;
+use rustc_hash::FxHasher;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Distinct words remembered per thread before the memo starts over: small enough to stay
-/// in cache while the indexer fills memory with postings (measured: 2^14 beats 2^17).
-const MEMO_WORDS: usize = 1 << 14;
+/// Longest word (in bytes) the memo keeps; longer ones are rare and stemmed each time.
+const SLOT_BYTES: usize = 31;
 
-/// Words this long or longer are stemmed without the memo: rare, and not worth keeping.
-const MEMO_MAX_BYTES: usize = 24;
+/// `stem_len` of a slot whose stem is the word itself.
+const SAME: u8 = u8::MAX;
 
-type Memo = HashMap<Box<str>, Option<Box<str>>, FxBuildHasher>;
+/// One memo entry, stored inline in one cache line: a lookup reads one line and allocates
+/// nothing (a `HashMap<Box<str>, _>` read the slot, then the key on the heap, and cleared
+/// itself when full).
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Slot {
+    /// 0 for an empty slot.
+    word_len: u8,
+    /// [`SAME`] when the stem is the word.
+    stem_len: u8,
+    word: [u8; SLOT_BYTES],
+    stem: [u8; SLOT_BYTES],
+}
+
+const EMPTY: Slot = Slot {
+    word_len: 0,
+    stem_len: 0,
+    word: [0; SLOT_BYTES],
+    stem: [0; SLOT_BYTES],
+};
+
+/// A direct-mapped table of words and their stems: a word's hash picks its one slot, and a
+/// newer word that hashes there replaces it. It starts small, so a one-off search does not
+/// zero a megabyte, and grows once to [`MAX_SLOTS`] when a thread stems many words (the
+/// indexer's writer threads).
+struct Memo {
+    slots: Vec<Slot>,
+    /// Words stemmed since the table last grew.
+    misses: usize,
+}
+
+/// Table sizes: 64 KiB at first, 1 MiB at most (measured against 2^13 and the old map).
+const FIRST_SLOTS: usize = 1 << 10;
+const MAX_SLOTS: usize = 1 << 14;
 
 thread_local! {
-    /// Word → its stem, or `None` when the stem is the word itself.
-    static MEMO: RefCell<Memo> = const { RefCell::new(HashMap::with_hasher(FxBuildHasher)) };
+    static MEMO: RefCell<Memo> = const { RefCell::new(Memo { slots: Vec::new(), misses: 0 }) };
 }
 
 fn english() -> frostem::Stemmer {
     frostem::Stemmer::new(frostem::Algorithm::English)
 }
 
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
 /// Replaces `word` with its English stem.
 pub fn stem_in_place(word: &mut String) {
-    if word.len() >= MEMO_MAX_BYTES {
+    if word.is_empty() || word.len() > SLOT_BYTES {
         if let std::borrow::Cow::Owned(stem) = english().stem(word) {
             *word = stem;
         }
@@ -42,21 +79,48 @@ pub fn stem_in_place(word: &mut String) {
     }
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
-        if let Some(known) = memo.get(word.as_str()) {
-            if let Some(stem) = known {
-                word.clear();
-                word.push_str(stem);
+        if memo.slots.is_empty() {
+            memo.slots = vec![EMPTY; FIRST_SLOTS];
+        }
+        let bytes = word.as_bytes();
+        let n = bytes.len();
+        let i = (hash(bytes) as usize) & (memo.slots.len() - 1);
+        let slot = &memo.slots[i];
+        if usize::from(slot.word_len) == n && slot.word[..n] == *bytes {
+            if slot.stem_len != SAME {
+                let stem = &slot.stem[..usize::from(slot.stem_len)];
+                // Only ever filled from a `str`; the check is cheap on a short ASCII word.
+                if let Ok(stem) = std::str::from_utf8(stem) {
+                    word.clear();
+                    word.push_str(stem);
+                    return;
+                }
+            } else {
+                return;
             }
-            return;
         }
         let stem = match english().stem(word) {
             std::borrow::Cow::Owned(stem) => Some(stem),
             std::borrow::Cow::Borrowed(_) => None,
         };
-        if memo.len() >= MEMO_WORDS {
-            memo.clear();
+        memo.misses += 1;
+        if memo.slots.len() < MAX_SLOTS && memo.misses > memo.slots.len() {
+            memo.slots = vec![EMPTY; MAX_SLOTS];
+            memo.misses = 0;
         }
-        memo.insert(word.as_str().into(), stem.as_deref().map(Box::from));
+        if stem.as_ref().is_none_or(|s| s.len() <= SLOT_BYTES) {
+            let i = (hash(word.as_bytes()) as usize) & (memo.slots.len() - 1);
+            let slot = &mut memo.slots[i];
+            slot.word_len = n as u8;
+            slot.word[..n].copy_from_slice(word.as_bytes());
+            match &stem {
+                Some(s) => {
+                    slot.stem_len = s.len() as u8;
+                    slot.stem[..s.len()].copy_from_slice(s.as_bytes());
+                }
+                None => slot.stem_len = SAME,
+            }
+        }
         if let Some(stem) = stem {
             *word = stem;
         }
@@ -192,6 +256,34 @@ mod tests {
         assert_eq!(tokens(&mut ours, text), want, "first pass (memo empty)");
         assert_eq!(tokens(&mut ours, text), want, "second pass (from the memo)");
         assert!(want.contains(&"exclus".to_string()));
+    }
+
+    /// Many distinct words, twice: the memo grows, slots are overwritten, and every answer
+    /// is still frostem's.
+    #[test]
+    fn the_memo_never_changes_a_stem() {
+        let suffixes = [
+            "", "s", "ing", "ed", "ies", "ation", "ness", "ly", "y", "ational",
+        ];
+        let words: Vec<String> = (0..6000u32)
+            .flat_map(|i| {
+                let base = format!("w{}rd{}", (b'a' + (i % 26) as u8) as char, i);
+                suffixes.iter().map(move |s| format!("{base}{s}"))
+            })
+            .chain([
+                "a".repeat(31),
+                "b".repeat(32),
+                "running".into(),
+                "ponies".into(),
+            ])
+            .collect();
+        for round in 0..2 {
+            for w in &words {
+                let mut ours = w.clone();
+                stem_in_place(&mut ours);
+                assert_eq!(ours, english().stem(w), "{w} (round {round})");
+            }
+        }
     }
 
     /// Every word of the demo corpus passes the gate built from its own stem.

@@ -236,7 +236,17 @@ pub(crate) struct Scratch {
     pub(crate) feats: Vec<u64>,
     /// Weight-row indices of the current token's features.
     rows: Vec<u32>,
+    /// Summed weights of [`word_features`] for recently scored words, direct-mapped by the
+    /// word's hash: names repeat ("Reuters", "Japan"), and a hit skips a third of a token's
+    /// feature hashing and table lookups. Integer sums, so scores are exactly the same.
+    words: Vec<(u64, [i32; LABELS])>,
+    /// The id of the tagger whose weights `words` holds (an evaluation may run two in one
+    /// thread); 0 before the first use.
+    words_of: usize,
 }
+
+/// Slots in [`Scratch::words`] (76 KiB per thread).
+const WORD_CACHE: usize = 1 << 10;
 
 /// Lowercases `w` into `buf` (cleared first).
 fn lowercase_into(w: &str, buf: &mut String) {
@@ -483,59 +493,37 @@ const T_PREV_R1: u64 = 25;
 const T_CLUSTER: u64 = 27;
 
 /// Writes the feature hashes of token `i`, given the two labels before it (`(prev, prev2)`),
-/// into `out`.
+/// into `out`: [`word_features`] then [`context_features`].
 pub(crate) fn features(
     text: &str,
     tokens: &[Token],
     info: &[TokenInfo],
     i: usize,
-    (prev, prev2): (u8, u8),
+    prevs: (u8, u8),
     lower_buf: &mut String,
     out: &mut Vec<u64>,
 ) {
     out.clear();
-    let t = &info[i];
-    let (exact, lower) = (t.exact, t.lower);
-    let n = info.len();
-    // Context hashes, padded at sentence edges.
-    let left = |d: usize| -> Option<&TokenInfo> {
-        let mut j = i;
-        for _ in 0..d {
-            if info[j].flags & F_SENT_START != 0 || j == 0 {
-                return None;
-            }
-            j -= 1;
-        }
-        Some(&info[j])
-    };
-    let right = |d: usize| -> Option<&TokenInfo> {
-        let j = i + d;
-        if j >= n || (i + 1..=j).any(|k| info[k].flags & F_SENT_START != 0) {
-            None
-        } else {
-            Some(&info[j])
-        }
-    };
-    let l1 = left(1);
-    let l2 = left(2);
-    let r1 = right(1);
-    let r2 = right(2);
-    let lw = |x: Option<&TokenInfo>, pad: u64| x.map_or(pad, |x| x.lower);
-    let sh = |x: Option<&TokenInfo>, pad: u64| x.map_or(pad, |x| x.shape);
+    word_features(text, tokens, info, i, lower_buf, out);
+    context_features(info, i, prevs, out);
+}
 
+/// Appends the features of token `i` that depend on its text alone (the word, its shape,
+/// affixes and clusters), so their summed weights can be remembered per word.
+fn word_features(
+    text: &str,
+    tokens: &[Token],
+    info: &[TokenInfo],
+    i: usize,
+    lower_buf: &mut String,
+    out: &mut Vec<u64>,
+) {
+    let t = &info[i];
     let push = |out: &mut Vec<u64>, h: u64| out.push(finish(h));
     push(out, mix(T_BIAS, 0));
-    push(out, mix(T_EXACT, exact));
-    push(out, mix(T_LOWER, lower));
+    push(out, mix(T_EXACT, t.exact));
+    push(out, mix(T_LOWER, t.lower));
     push(out, mix(T_SHAPE, t.shape));
-    let flags = t.flags & (F_SENT_START | F_CAPS_SENT | F_TABLE_ROW);
-    push(out, mix(mix(T_FLAGS, flags as u64), t.shape));
-    if t.flags & F_CAPS_SENT != 0 {
-        push(out, mix(T_CAPS_LOWER, lower));
-    }
-    if t.flags & F_SENT_START != 0 {
-        push(out, mix(T_START_LOWER, lower));
-    }
 
     // Prefixes and suffixes of the lowercased word, one to four chars.
     let w = tokens[i].as_str(text);
@@ -575,6 +563,69 @@ pub(crate) fn features(
         }
     }
 
+    // Uncollapsed shape of the first eight chars: keeps length and inner case changes.
+    let mut ls = T_LONG_SHAPE;
+    for c in w.chars().take(8) {
+        let k = if c.is_uppercase() {
+            1
+        } else if c.is_alphabetic() {
+            2
+        } else if c.is_numeric() {
+            3
+        } else {
+            c as u64
+        };
+        ls = mix(ls, k);
+    }
+    push(out, ls);
+
+    // Word clusters of the token itself, fine and coarse.
+    push(out, mix(mix(T_CLUSTER, 0), (t.cluster & 0xff) as u64));
+    push(out, mix(mix(T_CLUSTER, 1), (t.cluster >> 8) as u64));
+}
+
+/// Appends the features of token `i` that depend on where it stands: sentence flags, the
+/// words and shapes around it, the labels before it and the known-table mark.
+fn context_features(info: &[TokenInfo], i: usize, (prev, prev2): (u8, u8), out: &mut Vec<u64>) {
+    let t = &info[i];
+    let lower = t.lower;
+    let n = info.len();
+    // Context hashes, padded at sentence edges.
+    let left = |d: usize| -> Option<&TokenInfo> {
+        let mut j = i;
+        for _ in 0..d {
+            if info[j].flags & F_SENT_START != 0 || j == 0 {
+                return None;
+            }
+            j -= 1;
+        }
+        Some(&info[j])
+    };
+    let right = |d: usize| -> Option<&TokenInfo> {
+        let j = i + d;
+        if j >= n || (i + 1..=j).any(|k| info[k].flags & F_SENT_START != 0) {
+            None
+        } else {
+            Some(&info[j])
+        }
+    };
+    let l1 = left(1);
+    let l2 = left(2);
+    let r1 = right(1);
+    let r2 = right(2);
+    let lw = |x: Option<&TokenInfo>, pad: u64| x.map_or(pad, |x| x.lower);
+    let sh = |x: Option<&TokenInfo>, pad: u64| x.map_or(pad, |x| x.shape);
+
+    let push = |out: &mut Vec<u64>, h: u64| out.push(finish(h));
+    let flags = t.flags & (F_SENT_START | F_CAPS_SENT | F_TABLE_ROW);
+    push(out, mix(mix(T_FLAGS, flags as u64), t.shape));
+    if t.flags & F_CAPS_SENT != 0 {
+        push(out, mix(T_CAPS_LOWER, lower));
+    }
+    if t.flags & F_SENT_START != 0 {
+        push(out, mix(T_START_LOWER, lower));
+    }
+
     // Window words and shapes.
     push(out, mix(mix(T_LOWER_AT, 1), lw(l1, BOS)));
     push(out, mix(mix(T_LOWER_AT, 2), lw(l2, BOS)));
@@ -611,27 +662,10 @@ pub(crate) fn features(
     push(out, mix(T_CAPS_WINDOW, c0 | cl1 << 4 | cr1 << 8));
     push(out, mix(T_CAPS_WINDOW, c0 | cl1 << 4 | cl2 << 8 | 1 << 20));
     push(out, mix(T_CAPS_WINDOW, c0 | cr1 << 4 | cr2 << 8 | 2 << 20));
-    // Uncollapsed shape of the first eight chars: keeps length and inner case changes.
-    let mut ls = T_LONG_SHAPE;
-    for c in w.chars().take(8) {
-        let k = if c.is_uppercase() {
-            1
-        } else if c.is_alphabetic() {
-            2
-        } else if c.is_numeric() {
-            3
-        } else {
-            c as u64
-        };
-        ls = mix(ls, k);
-    }
-    push(out, ls);
 
-    // Word clusters: fine and coarse here, fine next door, coarse with the previous label.
+    // Word clusters: fine next door, coarse with the previous label, fine with the flags.
     let fine = |x: Option<&TokenInfo>| x.map_or(0x1_0000, |x| (x.cluster & 0xff) as u64);
     let coarse = |x: &TokenInfo| (x.cluster >> 8) as u64;
-    push(out, mix(mix(T_CLUSTER, 0), fine(Some(t))));
-    push(out, mix(mix(T_CLUSTER, 1), coarse(t)));
     push(out, mix(mix(T_CLUSTER, 2), fine(l1)));
     push(out, mix(mix(T_CLUSTER, 3), fine(r1)));
     push(out, mix(mix(mix(T_CLUSTER, 4), coarse(t)), prev as u64));
@@ -809,6 +843,8 @@ pub struct Tagger {
     weights: Vec<[i16; LABELS]>,
     /// Word key → clusters.
     lexicon: HashIndex,
+    /// Unique per tagger made in this process: keys the per-thread word cache.
+    id: usize,
 }
 
 impl Tagger {
@@ -817,10 +853,12 @@ impl Tagger {
         let features = HashIndex::new(data.rows.iter().enumerate().map(|(i, r)| (r.0, i as u32)));
         let weights = data.rows.into_iter().map(|r| r.1).collect();
         let lexicon = HashIndex::new(data.words.into_iter().map(|(h, c)| (h, c as u32)));
+        static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         Tagger {
             features,
             weights,
             lexicon,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -928,8 +966,17 @@ impl Tagger {
             lower,
             feats,
             rows,
+            words,
+            words_of,
         } = scratch;
         labels.clear();
+        let me = self.id;
+        if words.is_empty() || *words_of != me {
+            // Key 0 marks an empty slot; a word whose hash is 0 is simply never cached.
+            words.clear();
+            words.resize(WORD_CACHE, (0, [0; LABELS]));
+            *words_of = me;
+        }
         let mut prev = START;
         let mut prev2 = START;
         for i in 0..tokens.len() {
@@ -943,8 +990,26 @@ impl Tagger {
                 for j in i.saturating_sub(1)..i + 2 {
                     self.fill_cluster(text, tokens, info, j, lower);
                 }
-                features(text, tokens, info, i, (prev, prev2), lower, feats);
-                best_label(&self.score(feats, rows), prev)
+                let key = info[i].exact;
+                let slot = (finish(key) as usize) & (WORD_CACHE - 1);
+                let word = if key != 0 && words[slot].0 == key {
+                    words[slot].1
+                } else {
+                    feats.clear();
+                    word_features(text, tokens, info, i, lower, feats);
+                    let sums = self.score(feats, rows);
+                    if key != 0 {
+                        words[slot] = (key, sums);
+                    }
+                    sums
+                };
+                feats.clear();
+                context_features(info, i, (prev, prev2), feats);
+                let mut scores = self.score(feats, rows);
+                for (s, w) in scores.iter_mut().zip(word) {
+                    *s += w;
+                }
+                best_label(&scores, prev)
             };
             labels.push(label);
             prev2 = prev;

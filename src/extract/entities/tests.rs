@@ -485,3 +485,20 @@ fn function_words_are_not_names_in_capitals() {
     let mixed = found("Critics of Edward Said met in Boston.");
     assert!(mixed.iter().any(|e| e.0 == "Edward Said"), "{mixed:?}");
 }
+
+/// The tagger remembers summed word weights per thread; a second model in the same thread
+/// (an evaluation of fresh weights) must not be scored with the first one's sums.
+#[test]
+fn two_taggers_in_one_thread_keep_their_own_word_sums() {
+    let shared = EntityExtractor::shared();
+    let text = "Reuters said Japan and Toyota Motor Corp agreed with Sony in Tokyo.";
+    let before = shared.tagged_spans(text);
+    assert!(!before.is_empty());
+    let blank = tagger::ModelData::default().to_bytes();
+    let empty = EntityExtractor::with_weights(&blank).expect("an empty model loads");
+    assert!(
+        empty.tagged_spans(text).is_empty(),
+        "a model without weights tags nothing"
+    );
+    assert_eq!(shared.tagged_spans(text), before);
+}

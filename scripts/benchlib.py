@@ -72,6 +72,29 @@ def median_runs(label, cmd, runs=5, warmup=1, before=None, **kw):
     return statistics.median(times), statistics.median(rss)
 
 
+def interleaved_median_runs(jobs, runs=5, warmup=1):
+    """Like median_runs for several tools at once, taking turns run by run (a, b, c, a, b,
+    c, ...), so a drift in the machine's speed during the benchmark falls on every tool
+    alike. `jobs` is a list of (label, cmd, before); returns [(median wall, median RSS)]."""
+    times = [[] for _ in jobs]
+    rss = [[] for _ in jobs]
+    for i in range(warmup + runs):
+        for k, (_, cmd, before) in enumerate(jobs):
+            if before:
+                before()
+            t, m, _ = run(cmd)
+            if i >= warmup:
+                times[k].append(t)
+                rss[k].append(m)
+    out = []
+    for k, (label, _, _) in enumerate(jobs):
+        print(f"  {label}: median {statistics.median(times[k]):.3f}s of {runs} "
+              f"(min {min(times[k]):.3f}, max {max(times[k]):.3f}), "
+              f"peak RSS {statistics.median(rss[k]):.0f} MiB", file=sys.stderr)
+        out.append((statistics.median(times[k]), statistics.median(rss[k])))
+    return out
+
+
 def folder_bytes(path):
     if os.path.isfile(path):
         return os.path.getsize(path)

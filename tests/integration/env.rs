@@ -90,13 +90,21 @@ impl TestEnv {
     }
 }
 
+/// The checkout under test: cargo's run-time CARGO_MANIFEST_DIR, since a test binary reused
+/// through a target folder shared by two checkouts keeps the first one's compile-time path.
+pub fn repo_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
 pub fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
+    repo_dir().join("tests/fixtures/corpus")
 }
 
 /// ../shared beside the repository, if present (it is absent on a fresh clone).
 pub fn shared_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let dir = repo_dir().join("../shared");
     dir.is_dir().then_some(dir)
 }
 

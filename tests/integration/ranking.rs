@@ -8,7 +8,7 @@ use crate::env::{copy_dir, shared_dir, Hit, TestEnv};
 fn demo_env(with_seed: bool) -> Option<TestEnv> {
     let env = TestEnv::empty();
     copy_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &crate::env::repo_dir().join("corpus"),
         &env.path().join("corpus"),
     );
     if with_seed {

@@ -11,7 +11,7 @@ use tantivy::{DocSet, TERMINATED};
 use super::{Outcome, UsageError};
 use crate::cli::EntitiesArgs;
 use crate::extract::entities::EntityKind;
-use crate::index::{open_index, EntityNames};
+use crate::index::{open_index, NameDisplay};
 use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
 
 #[derive(Serialize)]
@@ -42,9 +42,8 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
     };
     let index = open_index(index_dir)?;
     let searcher = index.reader.searcher();
-    let extractor = crate::extract::entities::EntityExtractor::shared();
     // Display name and kind of each canonical entity, recorded when the index was built.
-    let names = EntityNames::load(&index.dir)?.by_lowercase();
+    let names = NameDisplay::load(&index.dir)?;
     // Counts from the entity field, where a passage about AWS also counts
     // for its parent Amazon.
     let mut counts: HashMap<(String, String), (u64, HashSet<u64>)> = HashMap::new();
@@ -54,19 +53,10 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
             let lower = String::from_utf8_lossy(terms.key()).into_owned();
-            let (kind, canonical) = match names.get(&lower) {
-                Some((kind, name)) => (kind.as_str().to_string(), name.clone()),
-                None => match extractor.resolve(&lower) {
-                    Some(name) => (
-                        extractor
-                            .kind_of(name)
-                            .map_or("organization", |k| k.as_str())
-                            .to_string(),
-                        name.to_string(),
-                    ),
-                    None => continue,
-                },
+            let Some((kind, canonical)) = names.get(&lower) else {
+                continue;
             };
+            let kind = kind.as_str().to_string();
             if wanted.is_some_and(|w| EntityKind::parse(&kind) != Some(w)) {
                 continue;
             }

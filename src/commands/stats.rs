@@ -13,7 +13,7 @@ use tantivy::{Order, TantivyDocument};
 use super::Outcome;
 use crate::cli::StatsArgs;
 use crate::extract::PassageFacts;
-use crate::index::{open_index, EntityNames, OpenIndex, SCHEMA_VERSION};
+use crate::index::{open_index, NameDisplay, OpenIndex, SCHEMA_VERSION};
 use crate::output::human::amount_label;
 use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
 
@@ -98,8 +98,7 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
     let f = &index.fields;
     let mut articles: HashSet<u64> = HashSet::new();
     let mut entities: BTreeMap<String, u64> = BTreeMap::new();
-    let names = EntityNames::load(&index.dir)?.by_lowercase();
-    let extractor = crate::extract::entities::EntityExtractor::shared();
+    let names = NameDisplay::load(&index.dir)?;
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     for segment in searcher.segment_readers() {
         // Articles: distinct keys among the live passages (deleted ones are left out).
@@ -112,12 +111,9 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
             let lower = String::from_utf8_lossy(terms.key());
-            let name = match names.get(lower.as_ref()) {
-                Some((_, name)) => name.clone(),
-                None => match extractor.resolve(&lower) {
-                    Some(name) => name.to_string(),
-                    None => lower.into_owned(),
-                },
+            let name = match names.get(&lower) {
+                Some((_, name)) => name,
+                None => lower.into_owned(),
             };
             *entities.entry(name).or_default() += u64::from(terms.value().doc_freq);
         }

@@ -22,7 +22,7 @@ pub mod stem;
 
 pub(crate) use build::folder_size;
 pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
-pub use names::EntityNames;
+pub use names::{EntityNames, NameDisplay};
 pub use schema::{
     amount_key, article_key, english_analyzer, register_analyzers, Fields, SCHEMA_VERSION,
 };

@@ -115,7 +115,7 @@ impl EntityNames {
     /// written several ways is shown the way it was written most often, with the kind that
     /// spelling was given most often (ties: the first in sort order, the first kind in
     /// [`EntityKind::ALL`]).
-    pub fn by_lowercase(self) -> HashMap<String, (EntityKind, String)> {
+    fn by_lowercase(self) -> HashMap<String, (EntityKind, String)> {
         let mut best: HashMap<String, (u64, String, EntityKind)> = HashMap::new();
         for (name, counts) in self.names {
             let total: u64 = counts.iter().sum();
@@ -143,6 +143,33 @@ impl EntityNames {
     /// True when no name was recorded.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
+    }
+}
+
+/// How the `entity` field's terms (names lowercased) are shown: as written, with a kind.
+pub struct NameDisplay {
+    by_lowercase: HashMap<String, (EntityKind, String)>,
+}
+
+impl NameDisplay {
+    /// Reads the names file of the generation in `dir`.
+    pub fn load(dir: &Path) -> anyhow::Result<NameDisplay> {
+        Ok(NameDisplay {
+            by_lowercase: EntityNames::load(dir)?.by_lowercase(),
+        })
+    }
+
+    /// The kind and written form of a term: from the names file, else from the curated table
+    /// (a parent no passage names itself, like Microsoft for an Azure passage; organization
+    /// when the table gives no kind); `None` when neither knows it.
+    pub fn get(&self, lower: &str) -> Option<(EntityKind, String)> {
+        if let Some(known) = self.by_lowercase.get(lower) {
+            return Some(known.clone());
+        }
+        let extractor = crate::extract::entities::EntityExtractor::shared();
+        let name = extractor.resolve(lower)?;
+        let kind = extractor.kind_of(name).unwrap_or(EntityKind::Organization);
+        Some((kind, name.to_string()))
     }
 }
 

@@ -84,7 +84,8 @@ pub fn stem_in_place(word: &mut String) {
         }
         let bytes = word.as_bytes();
         let n = bytes.len();
-        let i = (hash(bytes) as usize) & (memo.slots.len() - 1);
+        let h = hash(bytes) as usize;
+        let i = h & (memo.slots.len() - 1);
         let slot = &memo.slots[i];
         if usize::from(slot.word_len) == n && slot.word[..n] == *bytes {
             if slot.stem_len != SAME {
@@ -109,7 +110,7 @@ pub fn stem_in_place(word: &mut String) {
             memo.misses = 0;
         }
         if stem.as_ref().is_none_or(|s| s.len() <= SLOT_BYTES) {
-            let i = (hash(word.as_bytes()) as usize) & (memo.slots.len() - 1);
+            let i = h & (memo.slots.len() - 1);
             let slot = &mut memo.slots[i];
             slot.word_len = n as u8;
             slot.word[..n].copy_from_slice(word.as_bytes());

@@ -196,28 +196,25 @@ static KEYS: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
 /// An entry's related phrases as index terms, with weights.
 type Analyzed = Vec<(Vec<String>, f32)>;
 
-/// Per entry of [`RELATED`], its phrases as index terms with weights, analysed on first use.
+/// Per entry of [`RELATED`], its phrases as index terms with weights, analysed on first use;
+/// a phrase that stems to the entry's own word is left out.
 static ANALYZED: [OnceLock<Analyzed>; RELATED.len()] = [const { OnceLock::new() }; RELATED.len()];
 
 /// The related phrases (index terms, weight) of one analysed query word; none if the table
-/// does not have it. A phrase that is the word itself is left out.
+/// does not have it.
 pub(crate) fn related_terms(stem: &str) -> impl Iterator<Item = &'static (Vec<String>, f32)> {
     let entries = KEYS.get(stem).map_or(&[][..], Vec::as_slice);
-    let own = stem.to_string();
-    entries.iter().flat_map(move |&i| {
-        let analyzed = ANALYZED[i].get_or_init(|| {
+    entries.iter().flat_map(|&i| {
+        ANALYZED[i].get_or_init(|| {
+            let (word, related) = RELATED[i];
             let mut en = crate::index::english_analyzer(crate::index::MemoStemmer::all());
-            RELATED[i]
-                .1
+            let own = super::build::analyze(&mut en, word);
+            related
                 .iter()
                 .map(|&(phrase, weight)| (super::build::analyze(&mut en, phrase), weight))
-                .filter(|(terms, _)| !terms.is_empty())
+                .filter(|(terms, _)| !terms.is_empty() && *terms != own)
                 .collect()
-        });
-        let own = own.clone();
-        analyzed
-            .iter()
-            .filter(move |(terms, _)| terms.as_slice() != std::slice::from_ref(&own))
+        })
     })
 }
 

@@ -470,6 +470,32 @@ pub(crate) fn normalize_name_into(name: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::XorShift;
+
+    /// Up to `max_parts` random parts: a junk piece (one in three), else an alias of `table`
+    /// lowercased, uppercased or as written (the last for `cases - 2` of `cases` draws).
+    fn random_text(
+        table: &KnownTable,
+        rng: &mut XorShift,
+        pieces: &[&str],
+        max_parts: usize,
+        cases: usize,
+    ) -> String {
+        let mut text = String::new();
+        for _ in 0..rng.below(max_parts) + 1 {
+            if rng.below(3) == 0 {
+                text.push_str(pieces[rng.below(pieces.len())]);
+                continue;
+            }
+            let alias = table.aliases.pattern(rng.below(table.aliases.len()));
+            match rng.below(cases) {
+                0 => text.push_str(&alias.to_lowercase()),
+                1 => text.push_str(&alias.to_uppercase()),
+                _ => text.push_str(alias),
+            }
+        }
+        text
+    }
 
     /// Queries scanned through the prefix index (no automaton) get exactly the matches the
     /// automaton gives, on random mixes of aliases in random case, near-misses and junk.
@@ -481,23 +507,10 @@ mod tests {
         let pieces = [
             " ", ", ", "'s ", "-", ".", "é", "\u{2019}", " Corp.", " the ", "x",
         ];
-        let mut rng = crate::extract::XorShift(0x2545_f491_4f6c_dd1d);
-        let mut below = |n: usize| rng.below(n);
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..below(6) + 1 {
-                if below(3) == 0 {
-                    text.push_str(pieces[below(pieces.len())]);
-                    continue;
-                }
-                let alias = scanned.aliases.pattern(below(scanned.aliases.len()));
-                match below(3) {
-                    0 => text.push_str(&alias.to_lowercase()),
-                    1 => text.push_str(&alias.to_uppercase()),
-                    _ => text.push_str(alias),
-                }
-            }
+            let text = random_text(&scanned, &mut rng, &pieces, 6, 3);
             scanned.find_in_query(&text, &mut a);
             built.find_in_query(&text, &mut b);
             assert_eq!(a, b, "{text:?}");
@@ -516,24 +529,11 @@ mod tests {
         let pieces = [
             " ", ", ", "'s ", "-", ".", "é", "\u{2019}", " Corp.", " the ", "x", "1", "\n", "ü",
         ];
-        let mut rng = crate::extract::XorShift(0x9e37_79b9_7f4a_7c15);
-        let mut below = |n: usize| rng.below(n);
+        let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         let mut found = 0;
         for _ in 0..5000 {
-            let mut text = String::new();
-            for _ in 0..below(8) + 1 {
-                if below(3) == 0 {
-                    text.push_str(pieces[below(pieces.len())]);
-                    continue;
-                }
-                let alias = table.aliases.pattern(below(table.aliases.len()));
-                match below(4) {
-                    0 => text.push_str(&alias.to_lowercase()),
-                    1 => text.push_str(&alias.to_uppercase()),
-                    _ => text.push_str(alias),
-                }
-            }
+            let text = random_text(&table, &mut rng, &pieces, 8, 4);
             table.find_with(&text, Source::Text, &mut a);
             table.find_with(&text, Source::TextByAutomaton, &mut b);
             assert_eq!(a, b, "{text:?}");

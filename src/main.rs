@@ -9,6 +9,11 @@ use newsdex::commands::{run, Outcome};
 
 /// mimalloc instead of the system allocator: indexing and batch queries allocate many small,
 /// short-lived strings and boxes across threads (measured in the commit that added it).
+///
+/// Built with libmimalloc-sys's `no_thp` feature: mimalloc otherwise asks for transparent huge
+/// pages on its arenas, and the kernel then zeroes 2 MiB at the first touch of each one even
+/// where a few KiB are used. Without them, indexing the peer corpus takes 7% less time and
+/// 27% less memory (207 -> 151 MiB), and a one-off search 0.3 ms less.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1263,42 +1263,29 @@ fn expand(spec: &str) -> Vec<String> {
 /// alternatives are combined like an odometer (the last group turning fastest, the order a
 /// recursive expansion gives), and whitespace is collapsed while writing.
 fn expand_into(spec: &str, text: &mut String, at: &mut Vec<(u32, u32)>) {
-    // Literal text and `{…}` groups, in order.
-    let mut literals: Vec<&str> = Vec::new();
-    let mut groups: Vec<Vec<&str>> = Vec::new();
+    // Literal text and `{…}` groups, in order, each piece with its whitespace collapsed once
+    // here rather than once per combination.
+    let mut literals: Vec<Piece> = Vec::new();
+    let mut groups: Vec<Vec<Piece>> = Vec::new();
     let mut rest = spec;
     while let Some(open) = rest.find('{') {
         let close = open
             + rest[open..]
                 .find('}')
                 .expect("every `{` in a topic rule has a matching `}`");
-        literals.push(&rest[..open]);
-        groups.push(rest[open + 1..close].split('|').collect());
+        literals.push(Piece::new(&rest[..open]));
+        groups.push(rest[open + 1..close].split('|').map(Piece::new).collect());
         rest = &rest[close + 1..];
     }
-    literals.push(rest);
+    literals.push(Piece::new(rest));
     let mut choice = vec![0usize; groups.len()];
     loop {
         let start = text.len();
         let mut space = false;
-        let mut write = |piece: &str, text: &mut String| {
-            for (i, word) in piece.split(char::is_whitespace).enumerate() {
-                if i > 0 {
-                    space = text.len() > start;
-                }
-                if !word.is_empty() {
-                    if space {
-                        text.push(' ');
-                        space = false;
-                    }
-                    text.push_str(word);
-                }
-            }
-        };
         for (i, literal) in literals.iter().enumerate() {
-            write(literal, text);
+            literal.write(text, start, &mut space);
             if let Some(group) = groups.get(i) {
-                write(group[choice[i]], text);
+                group[choice[i]].write(text, start, &mut space);
             }
         }
         at.push((start as u32, text.len() as u32));
@@ -1313,6 +1300,53 @@ fn expand_into(spec: &str, text: &mut String, at: &mut Vec<(u32, u32)>) {
                 break;
             }
             choice[k] = 0;
+        }
+    }
+}
+
+/// A piece of a rule (literal text or one alternative of a group) with its words joined by
+/// single spaces, and whether whitespace leads or trails it (a space to write before the next
+/// word, unless the phrase has no word yet).
+struct Piece<'a> {
+    words: std::borrow::Cow<'a, str>,
+    leading_space: bool,
+    trailing_space: bool,
+}
+
+impl<'a> Piece<'a> {
+    fn new(piece: &'a str) -> Piece<'a> {
+        let trimmed = piece.trim_matches(char::is_whitespace);
+        let single_spaced = !trimmed
+            .split(' ')
+            .any(|w| w.is_empty() || w.contains(char::is_whitespace));
+        let words = if single_spaced {
+            std::borrow::Cow::Borrowed(trimmed)
+        } else {
+            std::borrow::Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        let has_space = piece.contains(char::is_whitespace);
+        Piece {
+            leading_space: has_space && piece.starts_with(char::is_whitespace),
+            trailing_space: has_space && piece.ends_with(char::is_whitespace),
+            words,
+        }
+    }
+
+    /// Appends the piece to the phrase that began at `start` in `text`; `space` carries a
+    /// pending separator from piece to piece.
+    fn write(&self, text: &mut String, start: usize, space: &mut bool) {
+        if self.leading_space && text.len() > start {
+            *space = true;
+        }
+        if !self.words.is_empty() {
+            if *space {
+                text.push(' ');
+                *space = false;
+            }
+            text.push_str(&self.words);
+        }
+        if self.trailing_space && text.len() > start {
+            *space = true;
         }
     }
 }

@@ -8,7 +8,7 @@
 //! incremental update deleted them); readers start from the `entity` field's terms, so such
 //! names are never shown.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use anyhow::Context;
@@ -116,7 +116,7 @@ impl EntityNames {
     /// spelling was given most often (ties: the first in sort order, the first kind in
     /// [`EntityKind::ALL`]).
     fn by_lowercase(self) -> HashMap<String, (EntityKind, String)> {
-        let mut best: HashMap<String, (u64, String, EntityKind)> = HashMap::new();
+        let mut best: HashMap<String, (u64, String, EntityKind)> = HashMap::default();
         for (name, counts) in self.names {
             let total: u64 = counts.iter().sum();
             let mut kind = 0;

@@ -238,7 +238,7 @@ fn collect_hits(
             let mine = shingle_set(&hit.text);
             if let Some(pos) = shingles
                 .iter()
-                .position(|s| jaccard(s, &mine) >= DUPLICATE_JACCARD)
+                .position(|s| jaccard_at_least(s, &mine, DUPLICATE_JACCARD))
             {
                 hits[pos].copies.push(Copy {
                     path: hit.path,
@@ -550,7 +550,56 @@ fn shingle_set(text: &str) -> Vec<u64> {
     shingles
 }
 
-/// Jaccard similarity of two [`shingle_set`]s (sorted, no repeats).
+/// Whether `jaccard(a, b) >= threshold`, without finishing the count when the answer is
+/// already known: sets of very different sizes cannot be similar, and a merge stops once the
+/// shingles left cannot lift the overlap to the threshold. Folding compares every hit with
+/// every kept one, so this is most of what copy detection costs.
+fn jaccard_at_least(a: &[u64], b: &[u64], threshold: f32) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // Bounds computed like `jaccard` (one f32 division), so rounding can never prune a pair
+    // `jaccard` would keep: |A ∩ B| <= |short| and |A ∪ B| >= |long|.
+    let ratio = |inter: usize, union: usize| {
+        if union == 0 {
+            0.0
+        } else {
+            inter as f32 / union as f32
+        }
+    };
+    if ratio(short.len(), long.len()) < threshold {
+        return false;
+    }
+    let reaches = |inter: usize, i: usize, j: usize| {
+        let most = inter + (a.len() - i).min(b.len() - j);
+        ratio(most, a.len() + b.len() - most) >= threshold
+    };
+    let (mut i, mut j, mut inter) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                i += 1;
+                if !reaches(inter, i, j) {
+                    return false;
+                }
+            }
+            std::cmp::Ordering::Greater => {
+                j += 1;
+                if !reaches(inter, i, j) {
+                    return false;
+                }
+            }
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    ratio(inter, a.len() + b.len() - inter) >= threshold
+}
+
+/// Jaccard similarity of two [`shingle_set`]s (sorted, no repeats): the definition
+/// [`jaccard_at_least`] is tested against.
+#[cfg(test)]
 fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     let (mut i, mut j, mut inter) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -575,6 +624,35 @@ fn jaccard(a: &[u64], b: &[u64]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jaccard_at_least_agrees_with_jaccard() {
+        // Random sorted sets over a small universe, so overlaps of every size occur.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let mut set = |n: u64| {
+                let len = next() % n;
+                let mut v: Vec<u64> = (0..len).map(|_| next() % 40).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let (a, b) = (set(30), set(30));
+            for t in [0.0, 0.3, 0.5, 0.6, 0.75, 1.0] {
+                assert_eq!(
+                    jaccard_at_least(&a, &b, t),
+                    jaccard(&a, &b) >= t,
+                    "{a:?} {b:?} {t}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn shingle_jaccard_measures_shared_word_triples() {

@@ -37,21 +37,6 @@ pub(crate) struct PatternSet {
 }
 
 impl PatternSet {
-    /// A set of the given patterns, compared byte for byte or ignoring ASCII case.
-    pub(crate) fn new<'a>(
-        patterns: impl IntoIterator<Item = &'a str>,
-        ascii_case_insensitive: bool,
-    ) -> PatternSet {
-        let mut text = String::new();
-        let mut at = Vec::new();
-        for p in patterns {
-            let start = text.len() as u32;
-            text.push_str(p);
-            at.push((start, text.len() as u32));
-        }
-        PatternSet::from_buffer(text, at, ascii_case_insensitive)
-    }
-
     /// A set of patterns already laid out back to back: pattern `i` is `text[at[i]]`.
     pub(crate) fn from_buffer(
         text: String,

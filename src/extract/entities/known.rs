@@ -129,16 +129,28 @@ impl KnownTable {
     pub(crate) fn parse(tsv: &str) -> Result<KnownTable, TableError> {
         let mut entities = Vec::new();
         let mut parents: Vec<(usize, String, usize)> = Vec::new();
-        let mut aliases: Vec<(String, usize)> = Vec::new();
-        let mut by_name = HashMap::default();
+        // Borrowed from `tsv` until the patterns are laid out: a one-off search builds this
+        // table, so it allocates as little as it can.
+        let mut aliases: Vec<(&str, usize)> = Vec::with_capacity(2048);
+        let mut by_name = HashMap::with_capacity_and_hasher(4096, Default::default());
         for (lineno, line) in tsv.lines().enumerate() {
             let lineno = lineno + 1;
             let line = line.trim_end();
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 2 || cols.len() > 4 {
+            let mut cols = [""; 4];
+            let mut n = 0;
+            for col in line.split('\t') {
+                if n == cols.len() {
+                    n += 1;
+                    break;
+                }
+                cols[n] = col;
+                n += 1;
+            }
+            let cols = &cols[..n.min(4)];
+            if !(2..=4).contains(&n) {
                 return Err(TableError(format!(
                     "known.tsv line {lineno}: expected 2 to 4 tab-separated columns"
                 )));
@@ -149,7 +161,7 @@ impl KnownTable {
                 for a in cols.get(3).into_iter().flat_map(|a| a.split('|')) {
                     let a = a.trim();
                     if !a.is_empty() {
-                        aliases.push((a.to_string(), BLOCKED));
+                        aliases.push((a, BLOCKED));
                     }
                 }
                 continue;
@@ -169,11 +181,11 @@ impl KnownTable {
             if let Some(p) = cols.get(2).map(|p| p.trim()).filter(|p| !p.is_empty()) {
                 parents.push((row, p.to_string(), lineno));
             }
-            aliases.push((canonical.to_string(), row));
+            aliases.push((canonical, row));
             for a in cols.get(3).into_iter().flat_map(|a| a.split('|')) {
                 let a = a.trim();
                 if !a.is_empty() {
-                    aliases.push((a.to_string(), row));
+                    aliases.push((a, row));
                 }
             }
             entities.push(KnownEntity {
@@ -206,14 +218,20 @@ impl KnownTable {
             }
         }
 
-        let mut patterns = Vec::new();
-        let mut pattern_texts: Vec<String> = Vec::new();
-        let mut seen_texts: HashSet<String> = HashSet::default();
-        let mut seen_alias: HashMap<String, usize> = HashMap::default();
+        let mut patterns = Vec::with_capacity(aliases.len() + 16);
+        let mut pattern_text = String::with_capacity(32 * 1024);
+        let mut pattern_at: Vec<(u32, u32)> = Vec::with_capacity(aliases.len() + 16);
+        // Pattern texts already laid out: aliases as borrowed, curly-apostrophe variants owned.
+        let mut seen_texts: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(4096, Default::default());
+        let mut seen_curly: HashSet<String> = HashSet::default();
+        let mut seen_alias: HashMap<String, usize> =
+            HashMap::with_capacity_and_hasher(4096, Default::default());
+        let mut key = String::new();
         for (alias, row) in aliases {
-            let key = normalize_name(&alias);
-            if row != BLOCKED {
-                by_name.entry(key.clone()).or_insert(row);
+            normalize_name_into(alias, &mut key);
+            if row != BLOCKED && !by_name.contains_key(&key) {
+                by_name.insert(key.clone(), row);
             }
             match seen_alias.get(&key) {
                 Some(&other) if other != row => {
@@ -242,26 +260,26 @@ impl KnownTable {
                 CaseRule::FirstLetter
             };
             // Curly and straight apostrophes are both common in news text.
-            let mut variants = vec![alias.clone()];
-            if alias.contains('\'') {
-                variants.push(alias.replace('\'', "\u{2019}"));
-            }
-            for v in variants {
-                if !seen_texts.insert(v.clone()) {
-                    continue;
-                }
+            let curly = alias
+                .contains('\'')
+                .then(|| alias.replace('\'', "\u{2019}"));
+            let new_curly = curly.filter(|c| seen_curly.insert(c.clone()));
+            let new_alias = seen_texts.insert(alias).then_some(alias);
+            for v in new_alias.into_iter().chain(new_curly.as_deref()) {
                 patterns.push(Pattern {
                     entity: row,
                     case,
                     short: letters <= 2,
                 });
-                pattern_texts.push(v);
+                let start = pattern_text.len() as u32;
+                pattern_text.push_str(v);
+                pattern_at.push((start, pattern_text.len() as u32));
             }
         }
         let mut starts = vec![0u64; (1 << 16) / 64];
         let mut set = |pair: usize| starts[pair / 64] |= 1 << (pair % 64);
-        for t in &pattern_texts {
-            match t.as_bytes() {
+        for &(a, b) in &pattern_at {
+            match &pattern_text.as_bytes()[a as usize..b as usize] {
                 [] => {}
                 [a] => (0..256).for_each(|b| set(usize::from(*a) << 8 | b)),
                 [a, b, ..] => set(usize::from(*a) << 8 | usize::from(b.to_ascii_lowercase())),
@@ -270,7 +288,7 @@ impl KnownTable {
         Ok(KnownTable {
             entities,
             patterns,
-            aliases: PatternSet::new(pattern_texts.iter().map(String::as_str), true),
+            aliases: PatternSet::from_buffer(pattern_text, pattern_at, true),
             starts,
             by_name,
         })

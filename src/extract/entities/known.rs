@@ -263,8 +263,12 @@ impl KnownTable {
             let curly = alias
                 .contains('\'')
                 .then(|| alias.replace('\'', "\u{2019}"));
-            let new_curly = curly.filter(|c| seen_curly.insert(c.clone()));
-            let new_alias = seen_texts.insert(alias).then_some(alias);
+            // One set in effect: an alias written with a curly apostrophe is the same pattern
+            // as another alias's curly variant.
+            let new_alias =
+                (!seen_curly.contains(alias) && seen_texts.insert(alias)).then_some(alias);
+            let new_curly =
+                curly.filter(|c| !seen_texts.contains(c.as_str()) && seen_curly.insert(c.clone()));
             for v in new_alias.into_iter().chain(new_curly.as_deref()) {
                 patterns.push(Pattern {
                     entity: row,

@@ -56,12 +56,11 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
             let Some((kind, canonical)) = names.get(&lower) else {
                 continue;
             };
-            let kind = kind.as_str().to_string();
-            if wanted.is_some_and(|w| EntityKind::parse(&kind) != Some(w)) {
+            if wanted.is_some_and(|w| kind != w) {
                 continue;
             }
             let entry = counts
-                .entry((kind, canonical))
+                .entry((kind.as_str().to_string(), canonical))
                 .or_insert_with(|| (0, HashSet::new()));
             entry.0 += u64::from(terms.value().doc_freq);
             let mut postings =

@@ -19,6 +19,7 @@
 //! [`KnownTable::resolve`] takes a single name, so it ignores case entirely.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::tokens::possessive_at;
@@ -139,18 +140,8 @@ impl KnownTable {
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
-            let mut cols = [""; 4];
-            let mut n = 0;
-            for col in line.split('\t') {
-                if n == cols.len() {
-                    n += 1;
-                    break;
-                }
-                cols[n] = col;
-                n += 1;
-            }
-            let cols = &cols[..n.min(4)];
-            if !(2..=4).contains(&n) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 || cols.len() > 4 {
                 return Err(TableError(format!(
                     "known.tsv line {lineno}: expected 2 to 4 tab-separated columns"
                 )));
@@ -221,10 +212,9 @@ impl KnownTable {
         let mut patterns = Vec::with_capacity(aliases.len() + 16);
         let mut pattern_text = String::with_capacity(32 * 1024);
         let mut pattern_at: Vec<(u32, u32)> = Vec::with_capacity(aliases.len() + 16);
-        // Pattern texts already laid out: aliases as borrowed, curly-apostrophe variants owned.
-        let mut seen_texts: HashSet<&str> =
+        // Pattern texts already laid out: aliases borrowed, curly-apostrophe variants owned.
+        let mut seen_texts: HashSet<Cow<str>> =
             HashSet::with_capacity_and_hasher(4096, Default::default());
-        let mut seen_curly: HashSet<String> = HashSet::default();
         let mut seen_alias: HashMap<String, usize> =
             HashMap::with_capacity_and_hasher(4096, Default::default());
         let mut key = String::new();
@@ -262,22 +252,20 @@ impl KnownTable {
             // Curly and straight apostrophes are both common in news text.
             let curly = alias
                 .contains('\'')
-                .then(|| alias.replace('\'', "\u{2019}"));
-            // One set in effect: an alias written with a curly apostrophe is the same pattern
-            // as another alias's curly variant.
-            let new_alias =
-                (!seen_curly.contains(alias) && seen_texts.insert(alias)).then_some(alias);
-            let new_curly =
-                curly.filter(|c| !seen_texts.contains(c.as_str()) && seen_curly.insert(c.clone()));
-            for v in new_alias.into_iter().chain(new_curly.as_deref()) {
+                .then(|| Cow::Owned(alias.replace('\'', "\u{2019}")));
+            for v in std::iter::once(Cow::Borrowed(alias)).chain(curly) {
+                if seen_texts.contains(v.as_ref()) {
+                    continue;
+                }
                 patterns.push(Pattern {
                     entity: row,
                     case,
                     short: letters <= 2,
                 });
                 let start = pattern_text.len() as u32;
-                pattern_text.push_str(v);
+                pattern_text.push_str(&v);
                 pattern_at.push((start, pattern_text.len() as u32));
+                seen_texts.insert(v);
             }
         }
         let mut starts = vec![0u64; (1 << 16) / 64];

@@ -223,6 +223,13 @@ pub struct SearchOptions {
     /// Show syndicated copies as separate hits.
     #[arg(long)]
     pub no_collapse: bool,
+    /// Rank passages on their own evidence only, without their whole article's BM25.
+    #[arg(long)]
+    pub no_article: bool,
+    /// Don't add words from the first pass's top articles to the query (pseudo-relevance
+    /// feedback); `--explain` lists the words it adds.
+    #[arg(long)]
+    pub no_feedback: bool,
 }
 
 /// Options of `newsdex batch`.

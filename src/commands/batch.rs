@@ -16,7 +16,7 @@ use super::search::{hit_record, request_from};
 use super::Outcome;
 use crate::cli::{BatchArgs, BatchFormat, SearchOptions, TopicArg};
 use crate::index::{open_index, OpenIndex};
-use crate::output::json::{write_record, HitRecord, JSON_SCHEMA_VERSION};
+use crate::output::json::{write_record, FeedbackRecord, HitRecord, JSON_SCHEMA_VERSION};
 use crate::search::{parse_query, search, SearchError};
 
 /// Queries read and run together; bounds memory and keeps output ordered.
@@ -70,6 +70,7 @@ struct QuerySummary<'a> {
     hits: usize,
     total_matches: Option<usize>,
     note: Option<&'a str>,
+    feedback: Vec<FeedbackRecord<'a>>,
     took_ms: f64,
 }
 
@@ -265,6 +266,7 @@ fn run_one(index: &OpenIndex, args: &BatchArgs, line_no: u64, line: &str) -> Don
                     hits: results.hits.len(),
                     total_matches: results.total_matches,
                     note: results.note.as_deref(),
+                    feedback: FeedbackRecord::all(&results.feedback),
                     took_ms: results.took.as_secs_f64() * 1000.0,
                 };
                 let _ = write_record(&mut bytes, "query", summary);

@@ -9,16 +9,16 @@ use crate::extract::money::parse_amount_filter;
 use crate::extract::topics::Topic;
 use crate::extract::Extractors;
 use crate::index::{build_index, index_state, open_index, BuildOptions, IndexState};
-use crate::output::human::print_hit;
+use crate::output::human::{print_feedback, print_hit};
 use crate::output::json::{
-    write_record, CopyRecord, ExplainRecord, HitRecord, SearchSummary, SnippetRecord,
-    JSON_SCHEMA_VERSION,
+    write_record, CopyRecord, ExplainRecord, FeedbackRecord, HitRecord, SearchSummary,
+    SnippetRecord, JSON_SCHEMA_VERSION,
 };
 use crate::output::progress::ProgressReporter;
 use crate::output::Palette;
 use crate::search::{
-    query::bound, search, AmountFilter, Filters, Hit, Ranking, SearchError, SearchRequest,
-    SearchResults, Sort,
+    query::bound, search, AmountFilter, Filters, Hit, Ranking, RankingParams, SearchError,
+    SearchRequest, SearchResults, Sort,
 };
 
 pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Result<Outcome> {
@@ -44,6 +44,9 @@ pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Re
         let palette = Palette {
             on: color && !args.json,
         };
+        if request.explain && !results.feedback.is_empty() {
+            print_feedback(&mut out, palette, &results.feedback)?;
+        }
         for (i, hit) in results.hits.iter().enumerate() {
             print_hit(&mut out, palette, i + 1, hit)?;
         }
@@ -85,6 +88,16 @@ fn ensure_index(index_dir: &Path, corpus: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The ranking's tunable numbers: the defaults, or those `NEWSDEX_RANKING` sets
+/// (`name=value,...`, for evaluations that try values without rebuilding).
+fn ranking_params() -> Result<RankingParams, UsageError> {
+    match std::env::var("NEWSDEX_RANKING") {
+        Ok(spec) => RankingParams::with_overrides(&spec)
+            .map_err(|e| UsageError(format!("NEWSDEX_RANKING: {e}"))),
+        Err(_) => Ok(RankingParams::default()),
+    }
+}
+
 /// Turns flags into a search request, rejecting what cannot mean anything.
 pub(crate) fn request_from(query: &str, args: &SearchOptions) -> Result<SearchRequest, UsageError> {
     let mut request = SearchRequest::new(query);
@@ -105,6 +118,9 @@ pub(crate) fn request_from(query: &str, args: &SearchOptions) -> Result<SearchRe
             entities: !args.no_entity_boost,
             per_article: args.per_article,
             collapse: !args.no_collapse,
+            article: !args.no_article,
+            feedback: !args.no_feedback,
+            params: ranking_params()?,
         }
     };
     let amount = |flag: &str, text: &Option<String>| -> Result<Option<AmountFilter>, UsageError> {
@@ -190,6 +206,7 @@ fn print_json(
             total_matches: results.total_matches,
             topics: results.topics.iter().map(|t| t.as_str()).collect(),
             note: results.note.as_deref(),
+            feedback: FeedbackRecord::all(&results.feedback),
             took_ms: results.took.as_secs_f64() * 1000.0,
         },
     )

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::names::EntityNames;
-use super::schema::{amount_key, article_key, register_analyzers, Fields};
+use super::schema::{amount_key, article_key, register_analyzers, word_count, Fields};
 use super::{index_state, lock_index, publish, read_pointer, remove_stale, IndexState};
 use crate::extract::{Extractors, PassageFacts};
 use crate::ingest::{self, walk_corpus, Article, CorpusFile, Passage, Skip, WalkEvent};
@@ -409,11 +409,12 @@ fn index_files(
                             let pieces = ingest::split_passages(article);
                             passages.fetch_add(pieces.len() as u64, Ordering::Relaxed);
                             let mut seen = EntityNames::default();
+                            let words: u64 = pieces.iter().map(|p| word_count(&p.text)).sum();
                             for passage in &pieces {
                                 let facts = options.extractors.analyze(&passage.text);
                                 seen.add(&facts.entities);
                                 writer.add_document(passage_document(
-                                    fields, &file.rel, article, passage, &facts,
+                                    fields, &file.rel, article, words, passage, &facts,
                                 ))?;
                             }
                             if !seen.is_empty() {
@@ -551,12 +552,14 @@ fn passage_document(
     fields: &Fields,
     rel: &str,
     article: &Article,
+    article_words: u64,
     passage: &Passage,
     facts: &PassageFacts,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.article_id, &article.id);
     doc.add_u64(fields.article_key, article_key(&article.id));
+    doc.add_u64(fields.article_len, article_words);
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.file, rel);
     // A made-up title is the passage's own first words: searching it as a

@@ -24,7 +24,8 @@ pub(crate) use build::folder_size;
 pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
 pub use names::{EntityNames, NameDisplay};
 pub use schema::{
-    amount_key, article_key, english_analyzer, register_analyzers, Fields, SCHEMA_VERSION,
+    amount_key, article_key, english_analyzer, register_analyzers, word_count, Fields,
+    SCHEMA_VERSION,
 };
 pub use stem::MemoStemmer;
 

@@ -17,7 +17,7 @@ use super::stem::MemoStemmer;
 
 /// Bumped whenever the fields or analyzers change; an index with another
 /// version is refused with a message to rebuild.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// English text: words, lower-cased, accents folded, Porter-stemmed.
 pub const ANALYZER_EN: &str = "newsdex_en";
@@ -35,6 +35,9 @@ pub struct Fields {
     /// A 64-bit hash of the article id as a fast field: cheap per-article
     /// grouping at query time (a string fast field costs a dictionary lookup).
     pub article_key: Field,
+    /// Words in the whole article's text (every passage), for the article-level BM25 of
+    /// `search/article.rs`.
+    pub article_len: Field,
     pub path: Field,
     /// The file's path relative to the corpus: deletes a file's articles
     /// when it changes or disappears.
@@ -90,6 +93,7 @@ impl Fields {
         // Shown, never searched: indexing them cost the writer a term per passage.
         let article_id = b.add_text_field("article_id", STORED);
         let article_key = b.add_u64_field("article_key", FAST);
+        let article_len = b.add_u64_field("article_len", FAST);
         let path = b.add_text_field("path", STORED);
         let file = b.add_text_field("file", STRING);
         let title = b.add_text_field("title", text_with(ANALYZER_EN, true));
@@ -114,6 +118,7 @@ impl Fields {
             schema: b.build(),
             article_id,
             article_key,
+            article_len,
             path,
             file,
             title,
@@ -180,6 +185,21 @@ pub fn english_analyzer(stemmer: MemoStemmer) -> TextAnalyzer {
         .filter(AsciiFoldingFilter)
         .filter(stemmer)
         .build()
+}
+
+/// Words in a text as the English analyzer splits them (runs of letters and digits): the
+/// article length of [`Fields::article_len`].
+pub fn word_count(text: &str) -> u64 {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let word = c.is_alphanumeric();
+        if word && !in_word {
+            count += 1;
+        }
+        in_word = word;
+    }
+    count
 }
 
 /// FNV-1a: a stable 64-bit hash of an article id for [`Fields::article_key`].

@@ -67,6 +67,23 @@ pub fn print_hit(out: &mut dyn Write, p: Palette, rank: usize, hit: &Hit) -> io:
     writeln!(out)
 }
 
+/// The words pseudo-relevance feedback added to the query (`--explain`), before the hits.
+pub fn print_feedback(
+    out: &mut impl Write,
+    p: Palette,
+    terms: &[crate::search::FeedbackTerm],
+) -> std::io::Result<()> {
+    let words: Vec<String> = terms
+        .iter()
+        .map(|t| format!("{} {:.2}", t.stem, t.weight))
+        .collect();
+    writeln!(
+        out,
+        "{}\n",
+        p.dim(&format!("feedback words added: {}", words.join(", ")))
+    )
+}
+
 /// The snippet with matched words styled.
 pub fn highlight(p: Palette, text: &str, ranges: &[std::ops::Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len() + ranges.len() * 12);

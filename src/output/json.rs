@@ -90,7 +90,30 @@ pub struct SearchSummary<'a> {
     pub total_matches: Option<usize>,
     pub topics: Vec<&'static str>,
     pub note: Option<&'a str>,
+    /// Words pseudo-relevance feedback added to the query (stems), strongest first.
+    pub feedback: Vec<FeedbackRecord<'a>>,
     pub took_ms: f64,
+}
+
+/// A word feedback added to a query: its stem as indexed and its share of the feedback
+/// model (the shares of a query's feedback words sum to 1).
+#[derive(Serialize)]
+pub struct FeedbackRecord<'a> {
+    pub term: &'a str,
+    pub weight: f32,
+}
+
+impl<'a> FeedbackRecord<'a> {
+    /// The records of a search's feedback words.
+    pub fn all(terms: &'a [crate::search::FeedbackTerm]) -> Vec<FeedbackRecord<'a>> {
+        terms
+            .iter()
+            .map(|t| FeedbackRecord {
+                term: &t.stem,
+                weight: t.weight,
+            })
+            .collect()
+    }
 }
 
 /// A file or record that was not indexed.

@@ -11,6 +11,8 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
+use super::article::ArticleParams;
+use super::feedback::FeedbackTerm;
 use super::query::{Clause, Node, Occur, ParsedQuery, QueryField};
 use super::related::related_terms;
 use super::SearchError;
@@ -71,6 +73,75 @@ pub struct Ranking {
     pub per_article: usize,
     /// Fold near-duplicate passages (syndicated copies) into one hit.
     pub collapse: bool,
+    /// Add the whole article's BM25 to each passage's score (`search/article.rs`).
+    pub article: bool,
+    /// Pseudo-relevance feedback: words of the first pass's top articles join the query
+    /// (`search/feedback.rs`).
+    pub feedback: bool,
+    /// The weights and parameters of those parts.
+    pub params: RankingParams,
+}
+
+/// The tunable numbers of the ranking, chosen on the training half of the judged news
+/// queries (`scripts/eval-ranking --tune`); `NEWSDEX_RANKING="name=value,..."` overrides
+/// them for an evaluation run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankingParams {
+    /// Weight of the article score added to a passage's score, both relative to the query's
+    /// best: the best article adds this many times the best passage's own score.
+    pub article_weight: f32,
+    pub article: ArticleParams,
+    /// Articles of the first pass whose words feed back.
+    pub feedback_articles: usize,
+    /// Feedback words added to the query.
+    pub feedback_terms: usize,
+    /// Weight of the feedback words against the user's: RM3's mixing weight a as a / (1 - a).
+    pub feedback_weight: f32,
+    /// Whether feedback words count in the article score too (1) or only in passages' (0).
+    pub article_feedback: f32,
+}
+
+impl Default for RankingParams {
+    fn default() -> Self {
+        RankingParams {
+            article_weight: 2.0,
+            article: ArticleParams::default(),
+            feedback_articles: 5,
+            feedback_terms: 20,
+            feedback_weight: 0.5,
+            article_feedback: 1.0,
+        }
+    }
+}
+
+impl RankingParams {
+    /// The defaults with `name=value` pairs (comma-separated) applied: for evaluations
+    /// that try values without rebuilding.
+    pub fn with_overrides(spec: &str) -> Result<RankingParams, String> {
+        let mut p = RankingParams::default();
+        for pair in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (name, value) = pair
+                .split_once('=')
+                .ok_or_else(|| format!("{pair:?} is not name=value"))?;
+            let v: f32 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("{pair:?}: {value:?} is not a number"))?;
+            match name.trim() {
+                "article_weight" => p.article_weight = v,
+                "article_k1" => p.article.k1 = v,
+                "article_b" => p.article.b = v,
+                "title_weight" => p.article.title_weight = v,
+                "article_coord" => p.article.coord = v,
+                "feedback_articles" => p.feedback_articles = v as usize,
+                "feedback_terms" => p.feedback_terms = v as usize,
+                "feedback_weight" => p.feedback_weight = v,
+                "article_feedback" => p.article_feedback = v,
+                other => return Err(format!("unknown ranking parameter {other:?}")),
+            }
+        }
+        Ok(p)
+    }
 }
 
 impl Default for Ranking {
@@ -83,6 +154,9 @@ impl Default for Ranking {
             entities: true,
             per_article: 2,
             collapse: true,
+            article: true,
+            feedback: true,
+            params: RankingParams::default(),
         }
     }
 }
@@ -98,6 +172,9 @@ impl Ranking {
             entities: false,
             per_article: 0,
             collapse: false,
+            article: false,
+            feedback: false,
+            params: RankingParams::default(),
         }
     }
 }
@@ -138,6 +215,7 @@ impl QueryBuilder<'_> {
         parsed: &ParsedQuery,
         filters: &Filters,
         topics: &[Topic],
+        feedback: &[FeedbackTerm],
     ) -> Result<BuiltQuery, SearchError> {
         let (core_clauses, excluded): (Vec<&Clause>, Vec<&Clause>) = parsed
             .clauses
@@ -167,6 +245,25 @@ impl QueryBuilder<'_> {
             if let Some(q) = self.expansion(topics, &words) {
                 parts.push(("expansion", q));
             }
+        }
+        if !feedback.is_empty() {
+            // RM3 mixes the query (each of its n words 1/n) with the feedback model at
+            // (1 - a) : a; as boosts against a query word's 1, a feedback word with share p
+            // gets n · p · a / (1 - a), and `feedback_weight` is a / (1 - a).
+            let own = words
+                .iter()
+                .flat_map(|w| analyze(&mut self.en, w))
+                .count()
+                .max(1) as f32;
+            let weight = self.ranking.params.feedback_weight * own;
+            let clauses = feedback
+                .iter()
+                .map(|t| {
+                    let term = Term::from_field_text(self.fields.text, &t.stem);
+                    boosted(term_query(term), weight * t.weight)
+                })
+                .collect();
+            parts.push(("feedback", clauses));
         }
         let proximity = if self.ranking.proximity && !self.ranking.plain {
             self.proximity(&words)
@@ -550,5 +647,25 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
         query
     } else {
         Box::new(BoostQuery::new(query, boost))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranking_params_take_overrides_and_reject_nonsense() {
+        let p = RankingParams::with_overrides("article_weight=3, feedback_terms=7").unwrap();
+        assert_eq!(p.article_weight, 3.0);
+        assert_eq!(p.feedback_terms, 7);
+        assert_eq!(p.article, ArticleParams::default());
+        assert_eq!(
+            RankingParams::with_overrides("").unwrap(),
+            RankingParams::default()
+        );
+        assert!(RankingParams::with_overrides("k9=1").is_err());
+        assert!(RankingParams::with_overrides("article_weight").is_err());
+        assert!(RankingParams::with_overrides("article_weight=x").is_err());
     }
 }

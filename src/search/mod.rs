@@ -9,12 +9,16 @@
 //! a boost for passages tagged with entities the query names; and a topic
 //! multiplier for passages about the topics the query asks about.
 
+mod article;
 mod build;
+mod feedback;
 pub mod query;
 mod rank;
 mod related;
 
-pub use build::{AmountFilter, Filters, Ranking};
+pub use article::ArticleParams;
+pub use build::{AmountFilter, Filters, Ranking, RankingParams};
+pub use feedback::FeedbackTerm;
 pub use query::{parse_query, ParsedQuery, QueryError};
 pub use rank::{search, Copy, Hit, ScoreParts, SearchResults, Sort};
 

@@ -11,7 +11,9 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
+use super::article::{article_scores, ArticleScores, WeightedTerm};
 use super::build::QueryBuilder;
+use super::feedback::{feedback_terms, Evidence, FeedbackTerm};
 use super::{parse_query, SearchError, SearchRequest};
 use crate::extract::topics::Topic;
 use crate::extract::PassageFacts;
@@ -88,6 +90,8 @@ pub struct SearchResults {
     /// Set when the query was read leniently: what was read as words, and why.
     pub note: Option<String>,
     pub topics: Vec<Topic>,
+    /// Words pseudo-relevance feedback added to the query, strongest first.
+    pub feedback: Vec<FeedbackTerm>,
     pub took: Duration,
 }
 
@@ -109,16 +113,17 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
             .expect("analyzers are registered on open"),
         ranking: &request.ranking,
     };
-    let built = builder.build(&parsed, &request.filters, &topics)?;
+    let first = builder.build(&parsed, &request.filters, &topics, &[])?;
     let searcher = index.reader.searcher();
 
-    let boost_topics: Vec<Topic> = if request.ranking.plain || !request.ranking.topics {
+    let ranking = &request.ranking;
+    let boost_topics: Vec<Topic> = if ranking.plain || !ranking.topics {
         Vec::new()
     } else {
         topics.clone()
     };
-    let rescoring = built.proximity.is_some() || !boost_topics.is_empty();
-    let thinned = request.ranking.per_article > 0 || request.ranking.collapse;
+    let rescoring = first.proximity.is_some() || !boost_topics.is_empty();
+    let thinned = ranking.per_article > 0 || ranking.collapse;
     // Phase 1 keeps a pool of candidates for phase 2 to reorder and for diversity to thin
     // out. Three times the limit loses nothing measurable against larger pools on the
     // evaluations; when diversity leaves fewer hits than asked for, a pool four times as
@@ -129,17 +134,79 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         request.limit
     };
     let total_matches = if request.count_total {
-        Some(built.full.count(&searcher)?)
+        Some(first.full.count(&searcher)?)
     } else {
         None
     };
-    let snippets = snippet_generator(&searcher, &*built.full, fields.text, request.snippet_chars)?;
+    // The snippets highlight the user's words, not feedback words.
+    let snippets = snippet_generator(&searcher, &*first.full, fields.text, request.snippet_chars)?;
+
+    // Article evidence and feedback rank by relevance, on the user's words.
+    let relevance = request.sort == Sort::Relevance && !ranking.plain;
+    let own: Vec<WeightedTerm> = if relevance {
+        own_stems(&mut builder.en, &parsed)
+    } else {
+        Vec::new()
+    };
+    let params = ranking.params;
+    let with_articles = ranking.article && !own.is_empty();
+    let mut articles = if with_articles {
+        article_scores(&searcher, fields, &own, params.article)?
+    } else {
+        ArticleScores::default()
+    };
+    let mut built = first;
+    let mut feedback = Vec::new();
+    // Feedback needs a first pass that found the user's own words: one that only related
+    // words found is too weak a sample of what they mean to learn more words from.
+    let own_found = own.iter().try_fold(false, |found, t| {
+        let term = tantivy::Term::from_field_text(fields.text, &t.stem);
+        searcher.doc_freq(&term).map(|df| found || df > 0)
+    })?;
+    if ranking.feedback && relevance && parsed.has_plain_word() && own_found {
+        let (ranked, _) =
+            ranked_candidates(&searcher, request, &built, &articles, &boost_topics, pool)?;
+        let evidence: Vec<Evidence> = ranked
+            .iter()
+            .map(|c| Evidence {
+                article: c.article,
+                score: c.score,
+                passage: c.addr,
+            })
+            .collect();
+        let stems: Vec<String> = own.iter().map(|t| t.stem.clone()).collect();
+        feedback = feedback_terms(
+            &searcher,
+            fields,
+            &mut builder.en,
+            &evidence,
+            &stems,
+            params.feedback_articles,
+            params.feedback_terms,
+        )?;
+        if !feedback.is_empty() {
+            built = builder.build(&parsed, &request.filters, &topics, &feedback)?;
+            if with_articles && params.article_feedback > 0.0 {
+                let mut terms = own.clone();
+                terms.extend(feedback.iter().map(|t| WeightedTerm {
+                    stem: t.stem.clone(),
+                    weight: params.article_feedback
+                        * params.feedback_weight
+                        * own.len() as f32
+                        * t.weight,
+                    own: false,
+                }));
+                articles = article_scores(&searcher, fields, &terms, params.article)?;
+            }
+        }
+    }
     loop {
         let (hits, exhausted) = collect_hits(
             &searcher,
             fields,
             request,
             &built,
+            &articles,
             &boost_topics,
             &snippets,
             pool,
@@ -150,6 +217,7 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
                 total_matches,
                 note: parsed.note,
                 topics,
+                feedback,
                 took: started.elapsed(),
             });
         }
@@ -157,20 +225,41 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
     }
 }
 
-/// Phase 1 (a pool of BM25 candidates), phase 2 (proximity and topics) and the diversity
-/// pass that turns candidates into at most `request.limit` hits. Also says whether the pool
-/// held every match, so a caller short of hits knows a larger pool cannot help.
-fn collect_hits(
+/// The query's own words (plain and phrase words, not excluded ones) as text-field stems,
+/// each once: the terms of the article score and what feedback must not add again.
+fn own_stems(
+    en: &mut tantivy::tokenizer::TextAnalyzer,
+    parsed: &super::ParsedQuery,
+) -> Vec<WeightedTerm> {
+    let mut out: Vec<WeightedTerm> = Vec::new();
+    for word in parsed.positive_words() {
+        for stem in super::build::analyze(en, word) {
+            if !out.iter().any(|t| t.stem == stem) {
+                out.push(WeightedTerm {
+                    stem,
+                    weight: 1.0,
+                    own: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Phase 1 (a pool of BM25 candidates, plus the best passage of each of the best articles
+/// that has none in the pool) and phase 2 (proximity, topics, article evidence), in rank
+/// order. Also says whether the pool held every match, so a caller short of hits knows a
+/// larger pool cannot help.
+fn ranked_candidates(
     searcher: &tantivy::Searcher,
-    fields: &Fields,
     request: &SearchRequest,
     built: &super::build::BuiltQuery,
+    articles: &ArticleScores,
     boost_topics: &[Topic],
-    snippets: &SnippetGenerator,
     pool: usize,
-) -> Result<(Vec<Hit>, bool), SearchError> {
+) -> Result<(Vec<Candidate>, bool), SearchError> {
     // Phase 1: candidates by BM25 (block-WAND for plain-word queries).
-    let candidates: Vec<(f32, DocAddress)> = match request.sort {
+    let mut candidates: Vec<(f32, DocAddress)> = match request.sort {
         Sort::Date => {
             let collector = TopDocs::with_limit(pool)
                 .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
@@ -184,7 +273,19 @@ fn collect_hits(
             searcher.search(&*built.full, &TopDocs::with_limit(pool).order_by_score())?
         }
     };
-    // Phase 2: proximity and topics rescore the candidates only.
+    let exhausted = candidates.len() < pool;
+    if !articles.by_article.is_empty() {
+        // An article that ranks well as a whole brings its best passage (scored by the full
+        // query in phase 2, which also applies the filters).
+        let present: std::collections::HashSet<DocAddress> =
+            candidates.iter().map(|c| c.1).collect();
+        for (_, article) in articles.top(pool) {
+            if !present.contains(&article.best_passage) {
+                candidates.push((f32::NAN, article.best_passage));
+            }
+        }
+    }
+    // Phase 2: proximity, topics and article evidence rescore the candidates only.
     let topic_weight = if request.filters.topics.is_empty() {
         TOPIC_WEIGHT
     } else {
@@ -193,9 +294,11 @@ fn collect_hits(
     let mut keyed = rescore(
         searcher,
         &candidates,
-        built.proximity.as_deref(),
+        built,
         boost_topics,
         topic_weight,
+        articles,
+        request.ranking.params.article_weight,
     )?;
     if request.sort == Sort::Date {
         for c in &mut keyed {
@@ -219,7 +322,24 @@ fn collect_hits(
             .collect();
         keyed.sort_by_key(|c| order[&c.addr]);
     }
+    Ok((keyed, exhausted))
+}
 
+/// The ranked candidates and the diversity pass that turns them into at most
+/// `request.limit` hits.
+#[allow(clippy::too_many_arguments)]
+fn collect_hits(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+    built: &super::build::BuiltQuery,
+    articles: &ArticleScores,
+    boost_topics: &[Topic],
+    snippets: &SnippetGenerator,
+    pool: usize,
+) -> Result<(Vec<Hit>, bool), SearchError> {
+    let (keyed, exhausted) =
+        ranked_candidates(searcher, request, built, articles, boost_topics, pool)?;
     let mut hits: Vec<Hit> = Vec::new();
     let mut per_article: HashMap<u64, usize> = HashMap::new();
     let mut shingles: Vec<Vec<u64>> = Vec::new();
@@ -264,7 +384,6 @@ fn collect_hits(
         }
         hits.push(hit);
     }
-    let exhausted = candidates.len() < pool;
     Ok((hits, exhausted))
 }
 
@@ -281,28 +400,39 @@ struct Candidate {
     score: f32,
     proximity: f32,
     topic_multiplier: f32,
+    /// The article evidence added, weight included.
+    article_part: f32,
     article: u64,
     ordinal: u64,
     addr: DocAddress,
 }
 
-/// Adds the proximity score (by seeking a phrase scorer to each candidate,
-/// segment by segment) and the topic multiplier (from fast fields), and reads
-/// each candidate's article and position for grouping and tie-breaks.
+/// Adds the proximity score (by seeking a phrase scorer to each candidate, segment by
+/// segment), the topic multiplier (from fast fields) and the article evidence, and reads
+/// each candidate's article and position for grouping and tie-breaks. A candidate without a
+/// phase-1 score (NaN: brought by its article) is scored by the full query first, and
+/// dropped if it does not match it (a filter leaves it out).
 fn rescore(
     searcher: &tantivy::Searcher,
     candidates: &[(f32, DocAddress)],
-    proximity: Option<&dyn tantivy::query::Query>,
+    built: &super::build::BuiltQuery,
     topics: &[Topic],
     topic_weight: f32,
+    articles: &ArticleScores,
+    article_weight: f32,
 ) -> Result<Vec<Candidate>, SearchError> {
-    let weight = proximity
-        .map(|q| {
-            q.weight(tantivy::query::EnableScoring::enabled_from_searcher(
-                searcher,
-            ))
-        })
+    let scoring = || tantivy::query::EnableScoring::enabled_from_searcher(searcher);
+    let weight = built
+        .proximity
+        .as_deref()
+        .map(|q| q.weight(scoring()))
         .transpose()?;
+    let needs_full = candidates.iter().any(|c| c.0.is_nan());
+    let full_weight = if needs_full {
+        Some(built.full.weight(scoring())?)
+    } else {
+        None
+    };
     let mut by_segment: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, (_, addr)) in candidates.iter().enumerate() {
         by_segment.entry(addr.segment_ord).or_default().push(i);
@@ -313,6 +443,7 @@ fn rescore(
             score,
             proximity: 0.0,
             topic_multiplier: 1.0,
+            article_part: 0.0,
             article: 0,
             ordinal: 0,
             addr,
@@ -322,8 +453,8 @@ fn rescore(
         members.sort_by_key(|&i| out[i].addr.doc_id);
         let segment = searcher.segment_reader(segment_ord);
         let fast = segment.fast_fields();
-        let articles = fast.u64("article_key").ok();
-        let ordinals = fast.u64("ordinal").ok();
+        let articles_column = fast.u64("article_key")?;
+        let ordinals = fast.u64("ordinal")?;
         let topic_columns: Vec<Column<f64>> = topics
             .iter()
             .filter_map(|t| fast.f64(topic_field(*t)).ok())
@@ -332,17 +463,28 @@ fn rescore(
             Some(w) => Some(w.scorer(segment, 1.0)?),
             None => None,
         };
+        let mut full_scorer = match &full_weight {
+            Some(w) => Some(w.scorer(segment, 1.0)?),
+            None => None,
+        };
         for i in members {
             let doc = out[i].addr.doc_id;
             let c = &mut out[i];
-            c.article = articles
-                .as_ref()
-                .and_then(|col| col.first(doc))
-                .unwrap_or(0);
-            c.ordinal = ordinals
-                .as_ref()
-                .and_then(|col| col.first(doc))
-                .unwrap_or(0);
+            if c.score.is_nan() {
+                if let Some(full) = full_scorer.as_mut() {
+                    if full.doc() < doc {
+                        full.seek(doc);
+                    }
+                    if full.doc() == doc {
+                        c.score = full.score();
+                    }
+                }
+                if c.score.is_nan() {
+                    continue;
+                }
+            }
+            c.article = articles_column.first(doc).unwrap_or(0);
+            c.ordinal = ordinals.first(doc).unwrap_or(0);
             if let Some(scorer) = scorer.as_mut() {
                 if scorer.doc() < doc {
                     scorer.seek(doc);
@@ -357,6 +499,29 @@ fn rescore(
                 .fold(0.0f64, f64::max) as f32;
             c.topic_multiplier = 1.0 + topic_weight * best;
             c.score = (c.score + c.proximity) * c.topic_multiplier;
+        }
+    }
+    out.retain(|c| !c.score.is_nan());
+    // Article evidence on the passage scores' scale: the best article adds `article_weight`
+    // times the best passage's score, so the weight means the same for short and long
+    // queries and small and large corpora.
+    let best_article = articles.top(1).first().map_or(0.0, |(_, a)| a.score);
+    let best_passage = out.iter().map(|c| c.score).fold(0.0f32, f32::max);
+    if best_article > 0.0 && best_passage > 0.0 {
+        // An article's best passage takes the whole of its article's part, its other
+        // passages the share their own score is of the best's: the article decides which
+        // articles rise, the passages' own evidence which of their passages.
+        let mut best_in_article: HashMap<u64, f32> = HashMap::new();
+        for c in &out {
+            let best = best_in_article.entry(c.article).or_insert(0.0);
+            *best = best.max(c.score);
+        }
+        let scale = article_weight * best_passage / best_article;
+        for c in &mut out {
+            let best = best_in_article[&c.article];
+            let share = if best > 0.0 { c.score / best } else { 1.0 };
+            c.article_part = scale * articles.score(c.article) * share;
+            c.score += c.article_part;
         }
     }
     Ok(out)
@@ -378,6 +543,9 @@ fn explain(
         out.parts.push((name, value));
     }
     out.parts.push(("proximity", candidate.proximity));
+    if candidate.article_part != 0.0 {
+        out.parts.push(("article", candidate.article_part));
+    }
     let t = hit.facts.topics;
     out.topics = topics
         .iter()

@@ -184,6 +184,13 @@ pub struct Hit {
     pub entities: Vec<Entity>,
     pub topics: Topics,
     pub copies: Vec<Copy>,
+    pub explain: Option<Explain>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Explain {
+    pub parts: std::collections::BTreeMap<String, f32>,
+    pub topic_multiplier: f32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -230,4 +237,11 @@ pub struct SearchSummary {
     pub hits: usize,
     pub total_matches: Option<usize>,
     pub note: Option<String>,
+    pub feedback: Vec<FeedbackWord>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FeedbackWord {
+    pub term: String,
+    pub weight: f32,
 }

@@ -179,3 +179,38 @@ fn seed_and_demo_together_keep_the_seed_passages_on_top() {
         top(&hits, 5)
     );
 }
+
+#[test]
+fn explain_shows_the_article_part_and_the_feedback_words() {
+    let env = demo_env(false).unwrap();
+    let (_, hits, summary) = env.search_json(&["Azure exclusivity", "--explain", "-n", "5"]);
+    let explain = hits[0].explain.as_ref().expect("explain record");
+    assert!(explain.parts["article"] > 0.0, "{:?}", explain.parts);
+    assert!(!summary.feedback.is_empty());
+    let shares: f32 = summary.feedback.iter().map(|w| w.weight).sum();
+    assert!((shares - 1.0).abs() < 1e-3, "{:?}", summary.feedback);
+    assert!(summary
+        .feedback
+        .iter()
+        .all(|w| w.term != "azur" && w.term != "exclus" && w.term != "the"));
+
+    // Each part can be switched off on its own.
+    let (_, hits, summary) = env.search_json(&[
+        "Azure exclusivity",
+        "--explain",
+        "--no-article",
+        "--no-feedback",
+    ]);
+    assert!(summary.feedback.is_empty());
+    let parts = &hits[0].explain.as_ref().unwrap().parts;
+    assert!(!parts.contains_key("article") && !parts.contains_key("feedback"));
+}
+
+#[test]
+fn feedback_is_not_learned_from_a_first_pass_without_the_users_words() {
+    // No demo passage says "antitrust" or "probe": related words find the inquiries, and
+    // feedback from those alone would drift to disputes in general.
+    let env = demo_env(false).unwrap();
+    let (_, _, summary) = env.search_json(&["antitrust probe"]);
+    assert!(summary.feedback.is_empty(), "{:?}", summary.feedback);
+}

@@ -340,4 +340,34 @@ mod tests {
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    /// clap checks a definition only where it was compiled with debug assertions, so
+    /// `debug_assert` above checks nothing in the release profile the suite runs in. The
+    /// checks that matter most are repeated here: no flag is defined twice in any
+    /// subcommand (globals included), and every subcommand's help renders.
+    #[test]
+    fn flags_are_unique_and_every_help_renders() {
+        fn walk(cmd: &clap::Command, path: &str) {
+            let mut ids = std::collections::HashSet::new();
+            let mut longs = std::collections::HashSet::new();
+            let mut shorts = std::collections::HashSet::new();
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                assert!(ids.insert(id), "{path}: argument {id} defined twice");
+                if let Some(long) = arg.get_long() {
+                    assert!(longs.insert(long), "{path}: --{long} defined twice");
+                }
+                if let Some(short) = arg.get_short() {
+                    assert!(shorts.insert(short), "{path}: -{short} defined twice");
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()));
+                assert!(!sub.clone().render_long_help().to_string().is_empty());
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        walk(&cmd, "newsdex");
+    }
 }

@@ -176,7 +176,7 @@ pub fn register_analyzers(index: &Index) {
     manager.register(ANALYZER_EXACT, exact);
 }
 
-/// The English analyzer ([`ANALYZER_EN`]) with the given stemmer: all words stemmed for
+/// The English analyzer (`ANALYZER_EN`) with the given stemmer: all words stemmed for
 /// indexing and queries, or only those that matter for highlighting a query's terms.
 pub fn english_analyzer(stemmer: MemoStemmer) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())

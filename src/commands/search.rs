@@ -21,12 +21,19 @@ use crate::search::{
     SearchResults, Sort,
 };
 
-pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Result<Outcome> {
+pub(super) fn run(
+    args: SearchArgs,
+    index_dir: &Path,
+    default_index: bool,
+    color: bool,
+) -> anyhow::Result<Outcome> {
     let mut request = request_from(&args.query, &args.options)?;
     // Only the JSON summary reports how many passages matched; counting them is a pass over
     // every match, which people reading the terminal would wait for in vain.
     request.count_total = args.json;
-    ensure_index(index_dir, &args.corpus)?;
+    if default_index {
+        ensure_index(index_dir, &args.corpus)?;
+    }
     let index = open_index(index_dir)?;
     let results = match search(&index, &request) {
         Ok(results) => results,
@@ -59,7 +66,8 @@ pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Re
     })
 }
 
-/// On first use, builds the index from the corpus so a fresh clone answers at once.
+/// On first use of the default index folder, builds the index from the corpus so a
+/// fresh clone answers at once.
 fn ensure_index(index_dir: &Path, corpus: &Path) -> anyhow::Result<()> {
     if !matches!(index_state(index_dir)?, IndexState::Missing) || !corpus.is_dir() {
         return Ok(());

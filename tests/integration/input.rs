@@ -1,6 +1,139 @@
-//! Odd input a new user's folder holds, and a mistyped index path.
+//! Odd input a new user's folder holds: binary files with text names, text in
+//! other encodings, and a mistyped index path. Each is either read as text or
+//! named with its reason.
 
-use crate::env::{stderr, TestEnv};
+use std::path::Path;
+
+use crate::env::{stderr, IndexSummary, TestEnv};
+
+/// A fixed pseudo-random stream.
+fn random_bytes(n: usize, mut seed: u64) -> Vec<u8> {
+    (0..n)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 24) as u8
+        })
+        .collect()
+}
+
+/// A real (tiny, 1x1 transparent) PNG image.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82";
+
+/// A PDF whose page content is a compressed (here: random) stream.
+fn pdf() -> Vec<u8> {
+    let mut pdf =
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+        4 0 obj\n<< /Length 2000 /Filter /FlateDecode >>\nstream\n"
+            .to_vec();
+    pdf.extend(random_bytes(2000, 99));
+    pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    pdf
+}
+
+fn utf16le_with_bom(text: &str) -> Vec<u8> {
+    [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect()
+}
+
+/// Everything a folder of mixed files can throw at the indexer.
+fn mixed_corpus(corpus: &Path) {
+    std::fs::create_dir_all(corpus).unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(corpus.join(name), bytes).unwrap();
+    write("random.txt", &random_bytes(20_000, 1));
+    write("image.md", PNG);
+    write("paper.txt", &pdf());
+    write(
+        "utf16.txt",
+        &utf16le_with_bom("Wombat deal\n\nA café sold its wombat in a UTF-16 file.\n"),
+    );
+    write(
+        "latin1.txt",
+        b"Caf\xe9 pangolin\n\nThe caf\xe9 signed an \x93exclusive\x94 pangolin deal.\n",
+    );
+    write("empty.txt", b"");
+    write(
+        "feed.jsonl",
+        b"{\"title\": \"Axolotl\", \"body\": \"An axolotl deal.\"}\n{\"title\": broken\n",
+    );
+    write("good.txt", b"Good\n\nA plain capybara story.\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(corpus, corpus.join("loop")).unwrap();
+}
+
+fn problem<'a>(summary: &'a IndexSummary, file: &str) -> Option<&'a crate::env::Problem> {
+    summary
+        .skipped
+        .iter()
+        .chain(&summary.warnings)
+        .find(|p| p.location.contains(file))
+}
+
+#[test]
+fn a_mixed_folder_indexes_every_text_and_names_every_file_it_skips() {
+    let env = TestEnv::empty();
+    let corpus = env.path().join("corpus");
+    mixed_corpus(&corpus);
+    let summary = env.index();
+
+    let skipped = |file: &str, reason: &str| {
+        let found = summary
+            .skipped
+            .iter()
+            .find(|p| p.location.ends_with(file))
+            .unwrap_or_else(|| panic!("{file} not skipped: {summary:#?}"));
+        assert!(found.reason.contains(reason), "{file}: {found:?}");
+    };
+    skipped("random.txt", "binary content");
+    skipped("image.md", "binary content");
+    skipped("paper.txt", "binary content");
+    skipped("empty.txt", "empty");
+    skipped("feed.jsonl:2", "malformed JSON");
+    assert!(
+        problem(&summary, "utf16.txt").is_none(),
+        "UTF-16 with a byte-order mark is plain text: {summary:#?}"
+    );
+    assert!(problem(&summary, "latin1.txt").is_some_and(|p| p.reason.contains("Windows-1252")));
+
+    // Every good text is searchable, Latin-1 and UTF-16 with their accents.
+    for word in ["wombat", "pangolin", "axolotl", "capybara"] {
+        let (code, hits, _) = env.search_json(&[word]);
+        assert_eq!(code, 0, "{word}");
+        assert_eq!(hits.len(), 1, "{word}");
+    }
+    let (_, hits, _) = env.search_json(&["pangolin"]);
+    assert!(hits[0]
+        .text
+        .contains("café signed an \u{201c}exclusive\u{201d}"));
+    let (_, hits, _) = env.search_json(&["wombat"]);
+    assert!(hits[0].text.contains("A café sold its wombat"));
+    for word in ["randomword", "IHDR", "FlateDecode"] {
+        assert_eq!(env.search_json(&[word]).0, 1, "{word} is in no text");
+    }
+
+    // Without --json every skipped file is named on stderr with its reason.
+    let out = env
+        .cmd()
+        .args(["index", "corpus", "--rebuild"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stderr(&out);
+    let named = [
+        "random.txt: binary content",
+        "image.md: binary content",
+        "paper.txt: binary content",
+        "empty.txt: empty file",
+        "feed.jsonl:2: malformed JSON",
+        "latin1.txt: not UTF-8",
+    ];
+    for line in named {
+        assert!(text.contains(line), "{line:?} not in {text}");
+    }
+}
 
 #[test]
 fn a_mistyped_index_path_is_an_error_not_a_new_index() {

@@ -322,8 +322,8 @@ fn every_kind_of_bad_input_is_named_counted_and_skipped() {
             "{file} ({reason}) not reported in {problems:#?}"
         );
     };
-    named("binary.txt", "binary");
-    named("latin1.txt", "invalid UTF-8");
+    named("binary.txt", "binary content");
+    named("latin1.txt", "Windows-1252");
     named("mixed.jsonl:2", "malformed JSON");
     named("mixed.jsonl:3", "not an article");
     named("empty.md", "empty");

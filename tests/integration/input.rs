@@ -1,10 +1,10 @@
 //! Odd input a new user's folder holds: binary files with text names, text in
-//! other encodings, and a mistyped index path. Each is either read as text or
-//! named with its reason.
+//! other encodings, files that cannot be read, and a mistyped index path. Each
+//! is either read as text or named with its reason.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::env::{stderr, IndexSummary, TestEnv};
+use crate::env::{records, stderr, IndexSummary, TestEnv};
 
 /// A fixed pseudo-random stream.
 fn random_bytes(n: usize, mut seed: u64) -> Vec<u8> {
@@ -39,8 +39,17 @@ fn utf16le_with_bom(text: &str) -> Vec<u8> {
         .collect()
 }
 
-/// Everything a folder of mixed files can throw at the indexer.
-fn mixed_corpus(corpus: &Path) {
+/// Makes `path` unreadable; false when this user reads it anyway (root).
+#[cfg(unix)]
+fn make_unreadable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::read(path).is_err()
+}
+
+/// Everything a folder of mixed files can throw at the indexer; returns whether the
+/// unreadable file really cannot be read by this user.
+fn mixed_corpus(corpus: &Path) -> bool {
     std::fs::create_dir_all(corpus).unwrap();
     let write = |name: &str, bytes: &[u8]| std::fs::write(corpus.join(name), bytes).unwrap();
     write("random.txt", &random_bytes(20_000, 1));
@@ -61,7 +70,13 @@ fn mixed_corpus(corpus: &Path) {
     );
     write("good.txt", b"Good\n\nA plain capybara story.\n");
     #[cfg(unix)]
-    std::os::unix::fs::symlink(corpus, corpus.join("loop")).unwrap();
+    {
+        std::os::unix::fs::symlink(corpus, corpus.join("loop")).unwrap();
+        write("locked.txt", b"Locked\n\nA hidden okapi story.\n");
+        make_unreadable(&corpus.join("locked.txt"))
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 fn problem<'a>(summary: &'a IndexSummary, file: &str) -> Option<&'a crate::env::Problem> {
@@ -76,7 +91,7 @@ fn problem<'a>(summary: &'a IndexSummary, file: &str) -> Option<&'a crate::env::
 fn a_mixed_folder_indexes_every_text_and_names_every_file_it_skips() {
     let env = TestEnv::empty();
     let corpus = env.path().join("corpus");
-    mixed_corpus(&corpus);
+    let unreadable = mixed_corpus(&corpus);
     let summary = env.index();
 
     let skipped = |file: &str, reason: &str| {
@@ -92,6 +107,11 @@ fn a_mixed_folder_indexes_every_text_and_names_every_file_it_skips() {
     skipped("paper.txt", "binary content");
     skipped("empty.txt", "empty");
     skipped("feed.jsonl:2", "malformed JSON");
+    if unreadable {
+        skipped("locked.txt", "ermission denied");
+    } else {
+        eprintln!("note: running as a user who reads mode-000 files; read errors are checked by a_file_that_vanishes_before_it_is_read_is_skipped_and_counted");
+    }
     assert!(
         problem(&summary, "utf16.txt").is_none(),
         "UTF-16 with a byte-order mark is plain text: {summary:#?}"
@@ -122,7 +142,7 @@ fn a_mixed_folder_indexes_every_text_and_names_every_file_it_skips() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stderr(&out);
-    let named = [
+    let mut named = vec![
         "random.txt: binary content",
         "image.md: binary content",
         "paper.txt: binary content",
@@ -130,9 +150,86 @@ fn a_mixed_folder_indexes_every_text_and_names_every_file_it_skips() {
         "feed.jsonl:2: malformed JSON",
         "latin1.txt: not UTF-8",
     ];
+    if unreadable {
+        named.push("locked.txt: Permission denied");
+    }
     for line in named {
         assert!(text.contains(line), "{line:?} not in {text}");
     }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_in_the_summary_and_fails_strict() {
+    let env = TestEnv::empty();
+    let corpus = env.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("good.txt"), "Good\n\nA plain capybara story.\n").unwrap();
+    std::fs::write(corpus.join("locked.txt"), "Locked\n\nAn okapi story.\n").unwrap();
+    #[cfg(unix)]
+    let unreadable = make_unreadable(&corpus.join("locked.txt"));
+    #[cfg(not(unix))]
+    let unreadable = false;
+    if !unreadable {
+        eprintln!("note: mode-000 files are readable by this user; skipped (the library test covers read errors)");
+        return;
+    }
+    let summary = env.index();
+    assert!(summary
+        .skipped
+        .iter()
+        .any(|p| p.location == "corpus/locked.txt" && p.reason.contains("ermission denied")));
+    let out = env.cmd().args(["index", "corpus"]).output().unwrap();
+    assert!(stderr(&out).contains("corpus/locked.txt: Permission denied"));
+    let out = env
+        .cmd()
+        .args(["index", "corpus", "--strict", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(records(&out)[0].data["skipped"][0]["location"] == "corpus/locked.txt");
+}
+
+/// A reporter that deletes a file once the walk has found it: the read then fails the
+/// same way for any user, root included.
+struct DeleteOnStart(PathBuf);
+
+impl newsdex::index::Reporter for DeleteOnStart {
+    fn start(&self, _: u64, _: u64) {
+        std::fs::remove_file(&self.0).unwrap();
+    }
+    fn file_done(&self, _: u64) {}
+    fn skipped(&self, _: &newsdex::ingest::Skip) {}
+    fn warning(&self, _: &newsdex::ingest::Skip) {}
+    fn finishing(&self) {}
+}
+
+#[test]
+fn a_file_that_vanishes_before_it_is_read_is_skipped_and_counted() {
+    let env = TestEnv::empty();
+    let corpus = env.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("good.txt"), "Good\n\nA plain capybara story.\n").unwrap();
+    std::fs::write(corpus.join("gone.txt"), "Gone\n\nAn okapi story.\n").unwrap();
+    let options = newsdex::index::BuildOptions {
+        corpus: corpus.clone(),
+        index: env.path().join("index"),
+        max_file_size: 1 << 20,
+        threads: 1,
+        rebuild: false,
+        wait: false,
+        extractors: newsdex::extract::Extractors::default(),
+    };
+    let summary =
+        newsdex::index::build_index(&options, &DeleteOnStart(corpus.join("gone.txt"))).unwrap();
+    assert_eq!(summary.skipped.len(), 1, "{:?}", summary.skipped);
+    assert!(summary.skipped[0].location.ends_with("gone.txt"));
+    assert!(summary.skipped[0].reason.contains("No such file"));
+    assert_eq!(summary.files_indexed, 1);
+    // Not recorded as indexed: a later run reads it again if it is back.
+    std::fs::write(corpus.join("gone.txt"), "Back\n\nAn okapi story.\n").unwrap();
+    let summary = env.index();
+    assert_eq!((summary.mode.as_str(), summary.added), ("incremental", 1));
+    assert_eq!(env.search_json(&["okapi"]).0, 0);
 }
 
 #[test]

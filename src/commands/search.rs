@@ -9,9 +9,10 @@ use crate::extract::money::parse_amount_filter;
 use crate::extract::topics::Topic;
 use crate::extract::Extractors;
 use crate::index::{build_index, index_state, open_index, BuildOptions, IndexState};
+use crate::ingest::path_text::shown;
 use crate::output::human::print_hit;
 use crate::output::json::{
-    write_record, CopyRecord, ExplainRecord, HitRecord, SearchSummary, SnippetRecord,
+    write_record, CopyRecord, ExplainRecord, HitRecord, RawBytes, SearchSummary, SnippetRecord,
     JSON_SCHEMA_VERSION,
 };
 use crate::output::progress::ProgressReporter;
@@ -209,9 +210,10 @@ pub(crate) fn hit_record(rank: usize, hit: &Hit) -> HitRecord<'_> {
         query_id: None,
         rank,
         score: hit.score,
-        path: &hit.path,
+        path: shown(&hit.path),
+        raw_path: RawBytes::of_path(&hit.path),
         line: hit.line,
-        article_id: &hit.article_id,
+        article_id: shown(&hit.article_id),
         passage: hit.ordinal,
         title: &hit.title,
         source: &hit.source,
@@ -231,7 +233,8 @@ pub(crate) fn hit_record(rank: usize, hit: &Hit) -> HitRecord<'_> {
             .copies
             .iter()
             .map(|c| CopyRecord {
-                path: &c.path,
+                path: shown(&c.path),
+                raw_path: RawBytes::of_path(&c.path),
                 line: c.line,
                 source: &c.source,
             })

@@ -387,7 +387,7 @@ fn index_files(
         work.into_par_iter()
             .try_for_each(|item| -> anyhow::Result<()> {
                 let file = &item.file;
-                let display = options.corpus.join(&file.rel).display().to_string();
+                let display = ingest::path_text::encode(file.path.as_os_str()).into_owned();
                 let bytes = match item.bytes {
                     Some(bytes) => bytes,
                     None => match std::fs::read(&file.path) {

@@ -9,6 +9,7 @@ mod html;
 mod json;
 mod markdown;
 mod passages;
+pub mod path_text;
 mod text;
 mod walk;
 
@@ -88,7 +89,7 @@ pub const BINARY: &str = "binary content";
 /// Why a file, or one record of it, was not indexed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skip {
-    /// Path (with `:line` for a JSON Lines record).
+    /// Path as [`path_text`] (with `:line` for a JSON Lines record).
     pub location: String,
     pub reason: String,
 }

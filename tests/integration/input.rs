@@ -1,6 +1,6 @@
 //! Odd input a new user's folder holds: binary files with text names, text in
-//! other encodings, files that cannot be read, and a mistyped index path. Each
-//! is either read as text or named with its reason.
+//! other encodings, names that are not UTF-8, files that cannot be read, and a
+//! mistyped index path. Each is either read as text or named with its reason.
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +39,12 @@ fn utf16le_with_bom(text: &str) -> Vec<u8> {
         .collect()
 }
 
+#[cfg(unix)]
+fn odd_name() -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b"name-\xff.txt"))
+}
+
 /// Makes `path` unreadable; false when this user reads it anyway (root).
 #[cfg(unix)]
 fn make_unreadable(path: &Path) -> bool {
@@ -71,6 +77,11 @@ fn mixed_corpus(corpus: &Path) -> bool {
     write("good.txt", b"Good\n\nA plain capybara story.\n");
     #[cfg(unix)]
     {
+        std::fs::write(
+            corpus.join(odd_name()),
+            "Odd name\n\nA marmoset story in an oddly named file.\n",
+        )
+        .unwrap();
         std::os::unix::fs::symlink(corpus, corpus.join("loop")).unwrap();
         write("locked.txt", b"Locked\n\nA hidden okapi story.\n");
         make_unreadable(&corpus.join("locked.txt"))
@@ -130,8 +141,54 @@ fn a_mixed_folder_indexes_every_text_and_names_every_file_it_skips() {
         .contains("café signed an \u{201c}exclusive\u{201d}"));
     let (_, hits, _) = env.search_json(&["wombat"]);
     assert!(hits[0].text.contains("A café sold its wombat"));
+    assert!(hits[0].raw_path.is_none());
     for word in ["randomword", "IHDR", "FlateDecode"] {
         assert_eq!(env.search_json(&[word]).0, 1, "{word} is in no text");
+    }
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        // The odd-named file: shown lossily, with its exact bytes beside.
+        let (code, hits, _) = env.search_json(&["marmoset"]);
+        assert_eq!(code, 0);
+        assert_eq!(hits[0].path, "corpus/name-\u{fffd}.txt");
+        let raw = hits[0]
+            .raw_path
+            .as_ref()
+            .expect("raw_path for a non-UTF-8 name");
+        let real = Path::new("corpus").join(odd_name());
+        assert_eq!(raw.decode(), real.as_os_str().as_bytes());
+        assert!(env
+            .path()
+            .join(std::ffi::OsStr::from_bytes(&raw.decode()))
+            .is_file());
+        let out = env.cmd().args(["search", "marmoset"]).output().unwrap();
+        assert!(crate::env::stdout(&out).contains("corpus/name-\u{fffd}.txt:3"));
+
+        // Skips of odd-named files carry the exact bytes too.
+        std::fs::write(
+            corpus.join(std::ffi::OsStr::from_bytes(b"bin-\xfe.txt")),
+            PNG,
+        )
+        .unwrap();
+        let summary = env.index();
+        let bin = problem(&summary, "bin-\u{fffd}.txt").expect("odd binary named");
+        assert_eq!(bin.reason, "binary content");
+        assert!(bin
+            .raw_location
+            .as_ref()
+            .is_some_and(|r| r.decode().ends_with(b"bin-\xfe.txt")));
+        // The incremental run recognises the odd-named text file as unchanged.
+        assert_eq!(summary.mode, "incremental");
+        assert_eq!(summary.updated, 0);
+        assert_eq!(summary.removed, 0);
+        assert_eq!(summary.added, 1 + u64::from(unreadable));
+        std::fs::remove_file(corpus.join(std::ffi::OsStr::from_bytes(b"bin-\xfe.txt"))).unwrap();
+        let summary = env.index();
+        assert_eq!(summary.removed, 1);
+        assert_eq!(summary.updated, 0);
+        assert_eq!(env.search_json(&["marmoset"]).1.len(), 1);
     }
 
     // Without --json every skipped file is named on stderr with its reason.

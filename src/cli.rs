@@ -45,8 +45,9 @@ pub enum Command {
   newsdex index ../shared/data/bbc --json     machine-readable summary on stdout
 
 The new index is built beside the old one and swapped in when complete, so an
-interrupted run leaves the previous index searchable. Files that cannot be read
-are named on stderr with the reason and counted in the summary.")]
+interrupted run leaves the previous index searchable. Files that cannot be read,
+or hold binary content whatever their name, are named on stderr with the reason
+and counted in the summary.")]
     Index(IndexArgs),
     /// Rank passages for a query.
     #[command(after_help = "Query syntax:

@@ -250,7 +250,7 @@ fn run_one(index: &OpenIndex, args: &BatchArgs, line_no: u64, line: &str) -> Don
                             clean(&id),
                             i + 1,
                             hit.score,
-                            clean(&hit.path),
+                            clean(&crate::ingest::path_text::shown(&hit.path)),
                             hit.line,
                             clean(&hit.title),
                             clean(&hit.snippet)

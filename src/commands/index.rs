@@ -7,7 +7,8 @@ use super::{parse_size, Outcome, UsageError};
 use crate::cli::IndexArgs;
 use crate::extract::Extractors;
 use crate::index::{build_index, BuildMode, BuildOptions, BuildSummary};
-use crate::output::json::{write_record, IndexSummary, SkipRecord, JSON_SCHEMA_VERSION};
+use crate::ingest::path_text::shown;
+use crate::output::json::{write_record, IndexSummary, RawBytes, SkipRecord, JSON_SCHEMA_VERSION};
 use crate::output::progress::ProgressReporter;
 
 pub(super) fn run(args: IndexArgs, index_dir: &Path) -> anyhow::Result<Outcome> {
@@ -109,7 +110,8 @@ fn print_json(
 fn records(list: &[crate::ingest::Skip]) -> Vec<SkipRecord<'_>> {
     list.iter()
         .map(|k| SkipRecord {
-            location: &k.location,
+            location: shown(&k.location),
+            raw_location: RawBytes::of_path(&k.location),
             reason: &k.reason,
         })
         .collect()

@@ -27,11 +27,14 @@ pub struct UsageError(pub String);
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    // Only the default location is built on first use: a folder the user named (flag or
+    // $NEWSDEX_INDEX) that holds no index is more likely a typo than a wish for the demo.
+    let default_index = cli.index.is_none();
     let index_dir = cli.index.clone().unwrap_or_else(|| PathBuf::from("index"));
     let color = cli.color.resolve();
     match cli.command {
         Command::Index(args) => index::run(args, &index_dir),
-        Command::Search(args) => search::run(args, &index_dir, color),
+        Command::Search(args) => search::run(args, &index_dir, default_index, color),
         Command::Extract(args) => extract::run(args, color),
         Command::Batch(args) => batch::run(args, &index_dir),
         Command::Entities(args) => entities::run(args, &index_dir),

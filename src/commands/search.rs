@@ -9,9 +9,10 @@ use crate::extract::money::parse_amount_filter;
 use crate::extract::topics::Topic;
 use crate::extract::Extractors;
 use crate::index::{build_index, index_state, open_index, BuildOptions, IndexState};
+use crate::ingest::path_text::shown;
 use crate::output::human::{print_feedback, print_hit};
 use crate::output::json::{
-    write_record, CopyRecord, ExplainRecord, FeedbackRecord, HitRecord, SearchSummary,
+    write_record, CopyRecord, ExplainRecord, FeedbackRecord, HitRecord, RawBytes, SearchSummary,
     SnippetRecord, JSON_SCHEMA_VERSION,
 };
 use crate::output::progress::ProgressReporter;
@@ -21,12 +22,19 @@ use crate::search::{
     SearchRequest, SearchResults, Sort,
 };
 
-pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Result<Outcome> {
+pub(super) fn run(
+    args: SearchArgs,
+    index_dir: &Path,
+    default_index: bool,
+    color: bool,
+) -> anyhow::Result<Outcome> {
     let mut request = request_from(&args.query, &args.options)?;
     // Only the JSON summary reports how many passages matched; counting them is a pass over
     // every match, which people reading the terminal would wait for in vain.
     request.count_total = args.json;
-    ensure_index(index_dir, &args.corpus)?;
+    if default_index {
+        ensure_index(index_dir, &args.corpus)?;
+    }
     let index = open_index(index_dir)?;
     let results = match search(&index, &request) {
         Ok(results) => results,
@@ -62,7 +70,8 @@ pub(super) fn run(args: SearchArgs, index_dir: &Path, color: bool) -> anyhow::Re
     })
 }
 
-/// On first use, builds the index from the corpus so a fresh clone answers at once.
+/// On first use of the default index folder, builds the index from the corpus so a
+/// fresh clone answers at once.
 fn ensure_index(index_dir: &Path, corpus: &Path) -> anyhow::Result<()> {
     if !matches!(index_state(index_dir)?, IndexState::Missing) || !corpus.is_dir() {
         return Ok(());
@@ -218,9 +227,10 @@ pub(crate) fn hit_record(rank: usize, hit: &Hit) -> HitRecord<'_> {
         query_id: None,
         rank,
         score: hit.score,
-        path: &hit.path,
+        path: shown(&hit.path),
+        raw_path: RawBytes::of_path(&hit.path),
         line: hit.line,
-        article_id: &hit.article_id,
+        article_id: shown(&hit.article_id),
         passage: hit.ordinal,
         title: &hit.title,
         source: &hit.source,
@@ -240,7 +250,8 @@ pub(crate) fn hit_record(rank: usize, hit: &Hit) -> HitRecord<'_> {
             .copies
             .iter()
             .map(|c| CopyRecord {
-                path: &c.path,
+                path: shown(&c.path),
+                raw_path: RawBytes::of_path(&c.path),
                 line: c.line,
                 source: &c.source,
             })

@@ -162,11 +162,10 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
             currency: best.currency.clone(),
             value: best.value,
             usd: best.usd,
-            path: doc
-                .get_first(f.path)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string(),
+            path: crate::ingest::path_text::shown(
+                doc.get_first(f.path).and_then(|v| v.as_str()).unwrap_or(""),
+            )
+            .into_owned(),
             line: doc.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or(0),
         });
     }

@@ -111,6 +111,10 @@ struct Manifest {
     /// Canonical corpus path the index was built from.
     corpus: String,
     files: BTreeMap<String, FileEntry>,
+    /// Files this run could not read: reported and counted, never saved, so the
+    /// next run tries them again.
+    #[serde(skip)]
+    unread: Vec<Skip>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -261,7 +265,7 @@ pub fn build_index(
         .context("starting the index writer")?;
     let mut manifest = Manifest {
         corpus: corpus_key,
-        files: BTreeMap::new(),
+        ..Manifest::default()
     };
     reporter.start(files.len() as u64, files.iter().map(|f| f.size).sum());
     let work = files
@@ -373,6 +377,7 @@ fn index_files(
     manifest: &mut Manifest,
 ) -> anyhow::Result<EntityNames> {
     let entries = Mutex::new(Vec::with_capacity(work.len()));
+    let unread = Mutex::new(Vec::new());
     let names = Mutex::new(EntityNames::default());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(worker_threads(options))
@@ -382,16 +387,21 @@ fn index_files(
         work.into_par_iter()
             .try_for_each(|item| -> anyhow::Result<()> {
                 let file = &item.file;
-                let display = options.corpus.join(&file.rel).display().to_string();
+                let display = ingest::path_text::encode(file.path.as_os_str()).into_owned();
                 let bytes = match item.bytes {
                     Some(bytes) => bytes,
                     None => match std::fs::read(&file.path) {
                         Ok(bytes) => bytes,
                         Err(err) => {
-                            reporter.skipped(&Skip {
+                            let skip = Skip {
                                 location: display,
                                 reason: err.to_string(),
-                            });
+                            };
+                            reporter.skipped(&skip);
+                            unread
+                                .lock()
+                                .expect("no panics while holding the lock")
+                                .push(skip);
                             reporter.file_done(file.size);
                             return Ok(());
                         }
@@ -465,6 +475,11 @@ fn index_files(
         .into_inner()
         .expect("no panics while holding the lock");
     manifest.files.extend(entries);
+    let mut unread = unread
+        .into_inner()
+        .expect("no panics while holding the lock");
+    unread.sort_unstable_by(|a, b| a.location.cmp(&b.location));
+    manifest.unread.extend(unread);
     Ok(names
         .into_inner()
         .expect("no panics while holding the lock"))
@@ -511,6 +526,7 @@ fn finish_summary(
             });
         }
     }
+    summary.skipped.extend(manifest.unread.iter().cloned());
     summary.index_bytes = folder_size(dir);
     summary.index_dir = dir.to_path_buf();
     summary.elapsed = started.elapsed();

@@ -129,7 +129,7 @@ pub struct OpenIndex {
 pub fn open_index(root: &Path) -> anyhow::Result<OpenIndex> {
     let pointer = match index_state(root)? {
         IndexState::Missing => bail!(
-            "no index at {}; build one with `newsdex index CORPUS_DIR --index {}`",
+            "no index at {}; build one with `newsdex index CORPUS --index {}`",
             root.display(),
             root.display()
         ),

@@ -4,10 +4,12 @@
 //! Parsers never fail the run: a file that cannot be read or understood becomes a
 //! [`Skip`] with a reason, which the indexer reports and counts.
 
+mod decode;
 mod html;
 mod json;
 mod markdown;
 mod passages;
+pub mod path_text;
 mod text;
 mod walk;
 
@@ -81,10 +83,13 @@ impl Format {
     }
 }
 
+/// The skip reason of a file that is not text (see `decode.rs`).
+pub const BINARY: &str = "binary content";
+
 /// Why a file, or one record of it, was not indexed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skip {
-    /// Path (with `:line` for a JSON Lines record).
+    /// Path as [`path_text`] (with `:line` for a JSON Lines record).
     pub location: String,
     pub reason: String,
 }
@@ -134,24 +139,22 @@ pub fn parse_file_in_batches(
     take: &TakeArticles<'_>,
 ) -> anyhow::Result<Parsed> {
     let mut parsed = Parsed::default();
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        parsed.skips.push(Skip {
-            location: display.to_string(),
-            reason: "binary file (contains NUL bytes)".into(),
-        });
-        return Ok(parsed);
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(err) => {
-            parsed.warnings.push(Skip {
+    let text = match decode::decode(bytes) {
+        decode::Decoded::Binary => {
+            parsed.skips.push(Skip {
                 location: display.to_string(),
-                reason: format!(
-                    "invalid UTF-8 at byte {}; decoded with replacement characters",
-                    err.valid_up_to()
-                ),
+                reason: BINARY.into(),
             });
-            String::from_utf8_lossy(bytes)
+            return Ok(parsed);
+        }
+        decode::Decoded::Text { text, note } => {
+            if let Some(note) = note {
+                parsed.warnings.push(Skip {
+                    location: display.to_string(),
+                    reason: note,
+                });
+            }
+            text
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -284,15 +287,31 @@ mod tests {
     fn binary_and_empty_files_are_skipped() {
         let parsed = parse_file(Format::Text, b"abc\0def", "a.txt", "a.txt");
         assert!(parsed.articles.is_empty());
-        assert!(parsed.skips[0].reason.contains("binary"));
+        assert_eq!(parsed.skips[0].reason, BINARY);
         let parsed = parse_file(Format::Text, b"  \n\n ", "a.txt", "a.txt");
         assert!(parsed.skips[0].reason.contains("empty"));
     }
 
     #[test]
-    fn invalid_utf8_is_decoded_with_a_warning() {
+    fn latin1_is_decoded_with_a_warning() {
         let parsed = parse_file(Format::Text, b"Title\n\nCaf\xe9 society.", "a.txt", "a.txt");
         assert_eq!(parsed.articles.len(), 1);
-        assert!(parsed.warnings[0].reason.contains("invalid UTF-8"));
+        assert_eq!(parsed.articles[0].blocks[0].text, "Café society.");
+        assert!(parsed.warnings[0].reason.contains("Windows-1252"));
+    }
+
+    #[test]
+    fn utf16_is_parsed_like_utf8() {
+        let text = "Title\n\nThe café society.";
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let parsed = parse_file(Format::Text, &utf16, "a.txt", "a.txt");
+        assert_eq!(
+            parsed.articles,
+            parse_file(Format::Text, text.as_bytes(), "a.txt", "a.txt").articles
+        );
+        assert!(parsed.warnings.is_empty());
     }
 }

@@ -1,18 +1,22 @@
 //! Walking a corpus folder: which files are articles, which are ignored, and
 //! which cannot be read. Hidden files and folders are skipped and symbolic
-//! links are not followed, so a link loop cannot trap the walk.
+//! links are not followed, so a link loop cannot trap the walk. Paths are kept
+//! as [`path_text`](super::path_text), so a name that is not UTF-8 is read like
+//! any other.
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{Format, Skip};
+use super::{path_text, Format, Skip};
 
 /// A file the indexer will read.
 #[derive(Debug, Clone)]
 pub struct CorpusFile {
+    /// The real path, to read the file.
     pub path: PathBuf,
-    /// Path relative to the corpus root with `/` separators: the article id base.
+    /// Path text of the path relative to the corpus root, with `/` separators:
+    /// the article id base and the manifest key.
     pub rel: String,
     pub format: Format,
     pub size: u64,
@@ -51,10 +55,7 @@ pub fn walk_corpus(root: &Path, max_file_size: u64) -> anyhow::Result<Vec<WalkEv
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let location = err
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
+                let location = location(err.path().unwrap_or(root));
                 let reason = err
                     .io_error()
                     .map(|e| e.to_string())
@@ -71,18 +72,12 @@ pub fn walk_corpus(root: &Path, max_file_size: u64) -> anyhow::Result<Vec<WalkEv
             events.push(WalkEvent::Ignored(path));
             continue;
         };
-        let Some(rel) = relative_id(root, &path) else {
-            events.push(WalkEvent::Skipped(Skip {
-                location: path.display().to_string(),
-                reason: "file name is not valid UTF-8".into(),
-            }));
-            continue;
-        };
+        let rel = relative_id(root, &path);
         let meta = match entry.metadata() {
             Ok(meta) => meta,
             Err(err) => {
                 events.push(WalkEvent::Skipped(Skip {
-                    location: path.display().to_string(),
+                    location: location(&path),
                     reason: err.to_string(),
                 }));
                 continue;
@@ -90,7 +85,7 @@ pub fn walk_corpus(root: &Path, max_file_size: u64) -> anyhow::Result<Vec<WalkEv
         };
         if meta.len() > max_file_size {
             events.push(WalkEvent::Skipped(Skip {
-                location: path.display().to_string(),
+                location: location(&path),
                 reason: format!(
                     "file is {} bytes, over the {} byte limit (--max-file-size)",
                     meta.len(),
@@ -119,8 +114,16 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-fn relative_id(root: &Path, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(root).ok()?;
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    Some(parts?.join("/"))
+/// A path as skip locations give it.
+fn location(path: &Path) -> String {
+    path_text::encode(path.as_os_str()).into_owned()
+}
+
+fn relative_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| path_text::encode(c.as_os_str()))
+        .collect();
+    parts.join("/")
 }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::Palette;
 use crate::extract::{AmountFact, EntityFact, PassageFacts};
+use crate::ingest::path_text::shown;
 use crate::search::Hit;
 
 /// Prints one hit.
@@ -12,7 +13,7 @@ pub fn print_hit(out: &mut dyn Write, p: Palette, rank: usize, hit: &Hit) -> io:
     writeln!(
         out,
         "{}:{}  {}",
-        p.path(&hit.path),
+        p.path(&shown(&hit.path)),
         p.line(&hit.line.to_string()),
         p.dim(&format!("#{rank} score {:.2}", hit.score))
     )?;
@@ -35,7 +36,7 @@ pub fn print_hit(out: &mut dyn Write, p: Palette, rank: usize, hit: &Hit) -> io:
         let places: Vec<String> = hit
             .copies
             .iter()
-            .map(|c| format!("{}:{}", c.path, c.line))
+            .map(|c| format!("{}:{}", shown(&c.path), c.line))
             .collect();
         writeln!(
             out,

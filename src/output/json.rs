@@ -11,7 +11,16 @@
 //!
 //! Every summary carries `schema_version` ([`JSON_SCHEMA_VERSION`]); fields are
 //! only ever added within a version.
+//!
+//! Paths are strings. A file name that is not UTF-8 is given as people see it
+//! (each bad byte as U+FFFD) and, beside it, its exact bytes as [`RawBytes`]:
+//! `"path": "corpus/name-�.txt", "raw_path": {"bytes": "Y29ycHVzL25hbWUt/y50eHQ="}`
+//! (like ripgrep's `{"bytes": ...}`), so a script can still open the file. The
+//! `raw_*` field is absent when the path is UTF-8.
 
+use std::borrow::Cow;
+
+use base64::Engine;
 use serde::Serialize;
 
 use crate::extract::{AmountFact, EntityFact, TopicFacts};
@@ -35,9 +44,12 @@ pub struct HitRecord<'a> {
     pub query_id: Option<&'a str>,
     pub rank: usize,
     pub score: f32,
-    pub path: &'a str,
+    pub path: Cow<'a, str>,
+    /// The exact bytes of `path` when it is not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_path: Option<RawBytes>,
     pub line: u64,
-    pub article_id: &'a str,
+    pub article_id: Cow<'a, str>,
     pub passage: u64,
     pub title: &'a str,
     pub source: &'a str,
@@ -65,7 +77,10 @@ pub struct SnippetRecord<'a> {
 /// A syndicated copy folded into a hit.
 #[derive(Serialize)]
 pub struct CopyRecord<'a> {
-    pub path: &'a str,
+    pub path: Cow<'a, str>,
+    /// The exact bytes of `path` when it is not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_path: Option<RawBytes>,
     pub line: u64,
     pub source: &'a str,
 }
@@ -119,8 +134,28 @@ impl<'a> FeedbackRecord<'a> {
 /// A file or record that was not indexed.
 #[derive(Serialize)]
 pub struct SkipRecord<'a> {
-    pub location: &'a str,
+    pub location: Cow<'a, str>,
+    /// The exact bytes of `location` when its path is not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_location: Option<RawBytes>,
     pub reason: &'a str,
+}
+
+/// Exact bytes that are not UTF-8, as `{"bytes": "<base64>"}` (standard alphabet, padded).
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct RawBytes {
+    pub bytes: String,
+}
+
+impl RawBytes {
+    /// The exact bytes of a path kept as [`path_text`], when they are not UTF-8.
+    ///
+    /// [`path_text`]: crate::ingest::path_text
+    pub fn of_path(text: &str) -> Option<RawBytes> {
+        crate::ingest::path_text::raw(text).map(|bytes| RawBytes {
+            bytes: base64::engine::general_purpose::STANDARD.encode(bytes),
+        })
+    }
 }
 
 /// Closing record of an index build.

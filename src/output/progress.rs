@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::index::Reporter;
-use crate::ingest::Skip;
+use crate::ingest::{path_text, Skip};
 
 /// The binary's [`Reporter`].
 pub struct ProgressReporter {
@@ -31,8 +31,13 @@ impl ProgressReporter {
 
     fn note(&self, kind: &str, skip: &Skip) {
         if self.warnings {
-            self.bar
-                .suspend(|| eprintln!("newsdex: {kind} {}: {}", skip.location, skip.reason));
+            self.bar.suspend(|| {
+                eprintln!(
+                    "newsdex: {kind} {}: {}",
+                    path_text::shown(&skip.location),
+                    skip.reason
+                )
+            });
         }
     }
 }

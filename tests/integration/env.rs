@@ -164,7 +164,23 @@ pub struct IndexSummary {
 #[derive(Debug, Deserialize)]
 pub struct Problem {
     pub location: String,
+    pub raw_location: Option<RawBytes>,
     pub reason: String,
+}
+
+/// `{"bytes": "<base64>"}`: the exact bytes of a path that is not UTF-8.
+#[derive(Debug, Deserialize)]
+pub struct RawBytes {
+    pub bytes: String,
+}
+
+impl RawBytes {
+    pub fn decode(&self) -> Vec<u8> {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(&self.bytes)
+            .expect("standard padded base64")
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,6 +188,7 @@ pub struct Hit {
     pub rank: usize,
     pub score: f32,
     pub path: String,
+    pub raw_path: Option<RawBytes>,
     pub line: u64,
     pub article_id: String,
     pub title: String,
@@ -228,6 +245,7 @@ pub struct Topics {
 #[derive(Debug, Deserialize)]
 pub struct Copy {
     pub path: String,
+    pub raw_path: Option<RawBytes>,
     pub line: u64,
 }
 

@@ -6,6 +6,7 @@ mod batch;
 mod env;
 mod facts;
 mod index;
+mod input;
 mod ranking;
 mod safety;
 mod search;

@@ -10,11 +10,13 @@
 //! multiplier for passages about the topics the query asks about.
 
 mod build;
+mod matching;
 pub mod query;
 mod rank;
 mod related;
 
 pub use build::{AmountFilter, Filters, Ranking};
+pub use matching::{fold_copies, matching_passages, MatchedPassage, Matches};
 pub use query::{parse_query, ParsedQuery, QueryError};
 pub use rank::{search, Copy, Hit, ScoreParts, SearchResults, Sort};
 

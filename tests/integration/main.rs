@@ -10,3 +10,4 @@ mod ranking;
 mod safety;
 mod search;
 mod seed;
+mod timeline;

@@ -123,7 +123,7 @@ pub fn render(r: &Report) -> String {
                                 @for m in &r.money {
                                     tr {
                                         td.num { b { (m.amount.text) } br; span.muted { (m.label) } }
-                                        td { (m.date.as_deref().unwrap_or("undated")) }
+                                        td.when { (m.date.as_deref().unwrap_or("undated")) }
                                         td {
                                             span.muted { (m.title) " · " span.where { (m.path) ":" (m.line) } }
                                             p.passage { (m.text) }
@@ -297,7 +297,7 @@ fn topic_table(mix: &[(String, usize)], means: &[(&'static str, f32)]) -> Markup
                         td { (name) }
                         td.num { (n) }
                         td.num { (format!("{share:.0}%")) }
-                        td.barcell { span class=(class) style=(format!("width:{share:.1}%")) {} }
+                        td.barcell { @if *n > 0 { span class=(class) style=(format!("width:{share:.1}%")) {} } }
                     }
                 }
             }

@@ -69,6 +69,36 @@ Examples:
   newsdex search \"legal action\" --topic dispute --since 2025-01-01
   newsdex search openai --sort date -n 5 --json")]
     Search(SearchArgs),
+    /// Chart how many articles match a query per day, week, month, quarter or year.
+    #[command(
+        after_help = "What counts as a match (exact, unlike the ranked pool of `search`):
+  every word and \"quoted phrase\" of the query is required, as if written +word,
+  in the passage text, its heading or its article's title (stemmed: takeovers =
+  takeover); a OR b needs either; NOT x and -x exclude; every filter applies.
+  No related words, topic vocabulary or entity aliases are added. An article
+  counts once if any passage matches; a passage that is a near-copy (60% of its
+  word triples) of an earlier one in another article is counted once, under the
+  first; an article whose matching passages are all copies is not counted.
+  Articles without a date are counted apart.
+
+Examples:
+  newsdex timeline takeover --by month
+  newsdex timeline \"legal action\" --split topic
+  newsdex timeline openai --entity Microsoft --since 2024 --json"
+    )]
+    Timeline(TimelineArgs),
+    /// Write a self-contained HTML report of a query: timeline, entities, money, topics, passages.
+    #[command(
+        after_help = "The page has no scripts and fetches nothing: CSS and SVG charts are inline,
+so it opens from disk, prints, and can be mailed. Counts follow the exact
+matching of `newsdex timeline` (see its --help); the passages at the end are
+ranked as `search` ranks them.
+
+Examples:
+  newsdex report \"Azure exclusivity\" -o report.html
+  newsdex report takeover --since 1987-03 -n 200 -o takeover.html"
+    )]
+    Report(ReportArgs),
     /// Show what the indexer finds in a text: passages, money, entities, topics.
     #[command(after_help = "Examples:
   newsdex extract corpus/articles/some-article.txt
@@ -231,6 +261,107 @@ pub struct SearchOptions {
     /// feedback); `--explain` lists the words it adds.
     #[arg(long)]
     pub no_feedback: bool,
+}
+
+/// The filters of `search`, for commands that count matches instead of ranking them.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only passages tagged with this entity (any alias; repeat: all must match).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+    /// Only passages with an amount of at least this (1bn, $500m, 1e9, '€2 billion').
+    #[arg(long, value_name = "AMOUNT")]
+    pub min_amount: Option<String>,
+    /// Only passages with an amount of at most this.
+    #[arg(long, value_name = "AMOUNT")]
+    pub max_amount: Option<String>,
+    /// Compare amounts exactly in this currency (ISO code, e.g. EUR) instead of approximate USD.
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles published on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only articles from this source (words of its name; repeat for any of several).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only passages about this topic: scoring at least --min-topic on it (repeat: all).
+    #[arg(long, value_enum, value_name = "TOPIC")]
+    pub topic: Vec<TopicArg>,
+    /// With --topic: the lowest score that counts (0 to 1).
+    #[arg(long, value_name = "SCORE", default_value_t = 0.5)]
+    pub min_topic: f32,
+}
+
+/// Options of `newsdex timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The query (every word required; see below).
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    /// Length of one bar [default: from the span, so the chart has 6 to 40 bars].
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub by: Option<PeriodArg>,
+    /// One series per topic, per top-5 entity or per top-5 source, stacked, with a legend.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub split: Option<SplitArg>,
+    /// What the bars count: articles (copies once) or passages.
+    #[arg(long, value_enum, default_value_t = CountArg::Articles, value_name = "WHAT")]
+    pub count: CountArg,
+    /// Plain ASCII bars instead of Unicode blocks.
+    #[arg(long)]
+    pub ascii: bool,
+    /// JSON Lines: one {"type":"bucket"} per period, then a {"type":"summary"}.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// Options of `newsdex report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The query (every word required for the counts; see `newsdex timeline --help`).
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    /// The HTML file to write.
+    #[arg(short, long, value_name = "FILE.html")]
+    pub output: PathBuf,
+    /// Number of ranked passages to list.
+    #[arg(short = 'n', long = "limit", default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+    /// Length of one timeline bar [default: from the span].
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub by: Option<PeriodArg>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// Periods for `--by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// Series for `--split`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    Topic,
+    Entity,
+    Source,
+}
+
+/// What `timeline --count` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountArg {
+    Articles,
+    Passages,
 }
 
 /// Options of `newsdex batch`.

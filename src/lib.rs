@@ -10,6 +10,7 @@
 //! [`ingest`] reads corpora, [`extract`] finds facts in passages, [`index`]
 //! owns the schema and the on-disk index, [`search`] ranks passages, and
 //! [`output`] prints them. [`cli`] and [`commands`] are the binary's front end.
+//! [`timeline`] counts exactly matching articles per period for `timeline` and `report`.
 
 pub mod cli;
 pub mod commands;
@@ -18,3 +19,4 @@ pub mod index;
 pub mod ingest;
 pub mod output;
 pub mod search;
+pub mod timeline;

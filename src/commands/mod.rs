@@ -5,8 +5,10 @@ mod batch;
 mod entities;
 mod extract;
 mod index;
+mod report;
 mod search;
 mod stats;
+mod timeline;
 
 use std::path::PathBuf;
 
@@ -35,6 +37,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Index(args) => index::run(args, &index_dir),
         Command::Search(args) => search::run(args, &index_dir, default_index, color),
+        Command::Timeline(args) => timeline::run(args, &index_dir, color),
+        Command::Report(args) => report::run(args, &index_dir),
         Command::Extract(args) => extract::run(args, color),
         Command::Batch(args) => batch::run(args, &index_dir),
         Command::Entities(args) => entities::run(args, &index_dir),

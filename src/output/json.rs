@@ -7,7 +7,8 @@
 //! |------------|-----------------------|----------------------------------------|
 //! | `hit`      | search                | [`HitRecord`]                          |
 //! | `passage`  | extract               | [`PassageRecord`]                      |
-//! | `summary`  | search, index, extract| [`SearchSummary`], [`IndexSummary`], [`ExtractSummary`] |
+//! | `bucket`   | timeline              | [`BucketRecord`]                       |
+//! | `summary`  | search, index, extract, timeline | [`SearchSummary`], [`IndexSummary`], [`ExtractSummary`], [`TimelineSummary`] |
 //!
 //! Every summary carries `schema_version` ([`JSON_SCHEMA_VERSION`]); fields are
 //! only ever added within a version.
@@ -204,6 +205,58 @@ pub struct ExtractSummary {
     pub passages: usize,
     pub amounts: usize,
     pub entities: usize,
+}
+
+/// One period of `newsdex timeline`: matching articles (syndicated copies once) and
+/// their matching passages.
+#[derive(Serialize)]
+pub struct BucketRecord<'a> {
+    /// `2025-03-04`, `2025-W10` (ISO week), `2025-03`, `2025-Q1` or `2025`.
+    pub period: String,
+    /// First and last day of the period, both inclusive (`YYYY-MM-DD`).
+    pub start: String,
+    pub end: String,
+    pub articles: usize,
+    pub passages: usize,
+    /// With `--split`: the counts of each series, in legend order (each article is in
+    /// exactly one series, so they add up to `articles`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<SeriesCounts<'a>>,
+}
+
+/// One series' counts in a [`BucketRecord`].
+#[derive(Serialize)]
+pub struct SeriesCounts<'a> {
+    pub name: &'a str,
+    pub articles: usize,
+    pub passages: usize,
+}
+
+/// Closing record of `newsdex timeline`.
+#[derive(Serialize)]
+pub struct TimelineSummary<'a> {
+    pub schema_version: u32,
+    pub query: &'a str,
+    /// The period length: day, week, month, quarter or year.
+    pub by: &'static str,
+    /// What the chart's bars count: articles or passages.
+    pub count: &'static str,
+    /// topic, entity or source, when split.
+    pub split: Option<&'static str>,
+    pub series: Vec<&'a str>,
+    pub periods: usize,
+    /// Every counted article and passage, with a date or not.
+    pub articles: usize,
+    pub passages: usize,
+    pub undated_articles: usize,
+    pub undated_passages: usize,
+    /// Articles left out as copies of another, and passages folded as copies.
+    pub copy_articles: usize,
+    pub copy_passages: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub note: Option<&'a str>,
+    pub took_ms: f64,
 }
 
 /// Writes one envelope line.

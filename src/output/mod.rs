@@ -1,9 +1,11 @@
 //! Printing: the human printer (colour only on a terminal), the JSON Lines
 //! printer ([`json`]), and the progress reporter for index builds.
 
+pub mod chart;
 pub mod human;
 pub mod json;
 pub mod progress;
+pub mod report;
 
 use std::io::IsTerminal;
 

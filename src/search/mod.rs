@@ -12,6 +12,7 @@
 mod article;
 mod build;
 mod feedback;
+mod matching;
 pub mod query;
 mod rank;
 mod related;
@@ -19,6 +20,7 @@ mod related;
 pub use article::ArticleParams;
 pub use build::{AmountFilter, Filters, Ranking, RankingParams};
 pub use feedback::FeedbackTerm;
+pub use matching::{fold_copies, matching_passages, MatchedPassage, Matches};
 pub use query::{parse_query, ParsedQuery, QueryError};
 pub use rank::{search, Copy, Hit, ScoreParts, SearchResults, Sort};
 

@@ -146,6 +146,32 @@ pub fn parse_query(input: &str) -> Result<ParsedQuery, QueryError> {
     }
 }
 
+/// Reads a query for exact matching (`timeline`, `report`): every word and phrase is
+/// required as if written `+word`, `a OR b` requires either, `NOT`/`-` exclude. Read
+/// leniently, as [`parse_query`] does, when the syntax is broken (then every word is
+/// required).
+pub fn parse_query_all_required(input: &str) -> Result<ParsedQuery, QueryError> {
+    let mut parser = Parser::new(input);
+    parser.all_required = true;
+    match parser.parse() {
+        Ok(clauses) => Ok(ParsedQuery {
+            clauses,
+            note: None,
+        }),
+        Err(Failure::Meaning(err)) => Err(err),
+        Err(Failure::Syntax(why)) => {
+            let mut clauses = plain_words(input);
+            for clause in &mut clauses {
+                clause.occur = Occur::Must;
+            }
+            Ok(ParsedQuery {
+                clauses,
+                note: Some(format!("read the query as plain words ({why})")),
+            })
+        }
+    }
+}
+
 /// Every run of letters, digits and joiners as a should-word.
 fn plain_words(input: &str) -> Vec<Clause> {
     input
@@ -174,6 +200,9 @@ struct Parser<'a> {
     pos: usize,
     /// In an all-capitals query, AND / OR / NOT are words, not operators.
     operators: bool,
+    /// Every clause not excluded is required; `OR` joins its neighbours into one
+    /// required group (see [`parse_query_all_required`]).
+    all_required: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -183,6 +212,7 @@ impl<'a> Parser<'a> {
             input,
             pos: 0,
             operators: has_lower,
+            all_required: false,
         }
     }
 
@@ -215,6 +245,10 @@ impl<'a> Parser<'a> {
     fn clauses(&mut self, depth: usize) -> Result<Vec<Clause>, Failure> {
         let mut clauses: Vec<Clause> = Vec::new();
         let mut pending_and = false;
+        // With `all_required`: an `OR` was just read, and whether the last clause is a
+        // group of alternatives this loop made (so `a OR b OR c` makes one group).
+        let mut pending_or = false;
+        let mut last_is_alternatives = false;
         loop {
             self.skip_space();
             let rest = self.rest();
@@ -241,6 +275,9 @@ impl<'a> Parser<'a> {
                     self.skip_space();
                     if self.rest().is_empty() || self.rest().starts_with(')') {
                         return Err(Failure::Syntax(format!("`{op}` with nothing after it")));
+                    }
+                    if self.all_required && (op == "OR" || op == "||") {
+                        pending_or = true;
                     }
                     if op == "AND" || op == "&&" {
                         if let Some(last) = clauses.last_mut() {
@@ -278,7 +315,7 @@ impl<'a> Parser<'a> {
                     )));
                 }
             }
-            if pending_and && occur == Occur::Should {
+            if (pending_and || self.all_required) && occur == Occur::Should {
                 occur = Occur::Must;
             }
             pending_and = false;
@@ -287,8 +324,34 @@ impl<'a> Parser<'a> {
                 if matches!(node, Node::DateRange { .. }) && occur == Occur::Should {
                     occur = Occur::Must;
                 }
-                clauses.push(Clause { occur, node });
+                let clause = Clause { occur, node };
+                if pending_or && !clauses.is_empty() {
+                    let alternative = |mut c: Clause| {
+                        if c.occur == Occur::Must {
+                            c.occur = Occur::Should;
+                        }
+                        c
+                    };
+                    let previous = clauses.pop().expect("checked non-empty");
+                    let mut group = match previous {
+                        Clause {
+                            node: Node::Group(inner),
+                            ..
+                        } if last_is_alternatives => inner,
+                        other => vec![alternative(other)],
+                    };
+                    group.push(alternative(clause));
+                    clauses.push(Clause {
+                        occur: Occur::Must,
+                        node: Node::Group(group),
+                    });
+                    last_is_alternatives = true;
+                } else {
+                    clauses.push(clause);
+                    last_is_alternatives = false;
+                }
             }
+            pending_or = false;
         }
         Ok(clauses)
     }
@@ -602,5 +665,61 @@ mod tests {
             panic!()
         };
         assert_eq!(to.unwrap() - from.unwrap(), 365 * 86_400 - 1);
+    }
+}
+
+#[cfg(test)]
+mod all_required_tests {
+    use super::*;
+
+    fn shape(clauses: &[Clause]) -> String {
+        clauses
+            .iter()
+            .map(|c| {
+                let sign = match c.occur {
+                    Occur::Must => "+",
+                    Occur::Should => "",
+                    Occur::MustNot => "-",
+                };
+                let body = match &c.node {
+                    Node::Word { text, .. } => text.clone(),
+                    Node::Phrase { text, .. } => format!("\"{text}\""),
+                    Node::Group(inner) => format!("({})", shape(inner)),
+                    Node::DateRange { .. } => "date".into(),
+                };
+                format!("{sign}{body}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn read(text: &str) -> String {
+        shape(&parse_query_all_required(text).unwrap().clauses)
+    }
+
+    #[test]
+    fn every_word_and_phrase_is_required() {
+        assert_eq!(read("legal action"), "+legal +action");
+        assert_eq!(
+            read(r#"azure "sole provider" -google"#),
+            r#"+azure +"sole provider" -google"#
+        );
+        assert_eq!(read("a NOT b"), "+a -b");
+    }
+
+    #[test]
+    fn or_joins_its_neighbours_into_one_required_group() {
+        assert_eq!(read("takeover OR takeovers"), "+(takeover takeovers)");
+        assert_eq!(read("bid a OR b OR c d"), "+bid +(a b c) +d");
+        assert_eq!(read("openai AND (azure OR aws)"), "+openai +(+(azure aws))");
+        // All capitals: OR is a word, as in `search`.
+        assert_eq!(read("TAKEOVER OR BID"), "+TAKEOVER +OR +BID");
+    }
+
+    #[test]
+    fn broken_syntax_requires_every_word() {
+        let q = parse_query_all_required("\"unclosed cloud").unwrap();
+        assert!(q.note.is_some());
+        assert_eq!(shape(&q.clauses), "+unclosed +cloud");
     }
 }

@@ -25,7 +25,7 @@ const TOPIC_WEIGHT: f32 = 0.3;
 /// for it, so it counts for more than a topic guessed from the words.
 const EXPLICIT_TOPIC_WEIGHT: f32 = 1.0;
 /// Word-shingle overlap above which two passages are copies of one text.
-const DUPLICATE_JACCARD: f32 = 0.6;
+pub(super) const DUPLICATE_JACCARD: f32 = 0.6;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -677,7 +677,7 @@ fn truncate_chars(text: &str, max: usize) -> String {
 
 /// Hashes of the passage's 3-word shingles (words lower-cased), sorted and
 /// without repeats, without allocating per word.
-fn shingle_set(text: &str) -> Vec<u64> {
+pub(super) fn shingle_set(text: &str) -> Vec<u64> {
     const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const FNV_PRIME: u64 = 0x0100_0000_01b3;
     let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
@@ -722,7 +722,7 @@ fn shingle_set(text: &str) -> Vec<u64> {
 /// already known: sets of very different sizes cannot be similar, and a merge stops once the
 /// shingles left cannot lift the overlap to the threshold. Folding compares every hit with
 /// every kept one, so this is most of what copy detection costs.
-fn jaccard_at_least(a: &[u64], b: &[u64], threshold: f32) -> bool {
+pub(super) fn jaccard_at_least(a: &[u64], b: &[u64], threshold: f32) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // Bounds computed like `jaccard` (one f32 division), so rounding can never prune a pair
     // `jaccard` would keep: |A ∩ B| <= |short| and |A ∪ B| >= |long|.
@@ -768,7 +768,7 @@ fn jaccard_at_least(a: &[u64], b: &[u64], threshold: f32) -> bool {
 /// Jaccard similarity of two [`shingle_set`]s (sorted, no repeats): the definition
 /// [`jaccard_at_least`] is tested against.
 #[cfg(test)]
-fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+pub(super) fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     let (mut i, mut j, mut inter) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

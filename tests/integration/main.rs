@@ -11,3 +11,4 @@ mod ranking;
 mod safety;
 mod search;
 mod seed;
+mod timeline;

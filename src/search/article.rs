@@ -42,7 +42,7 @@ impl Default for ArticleParams {
             k1: 0.9,
             b: 0.75,
             title_weight: 2.0,
-            coord: 2.0,
+            coord: 0.0,
         }
     }
 }

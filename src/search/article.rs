@@ -384,7 +384,10 @@ mod tests {
             coord: 0.0,
             ..ArticleParams::default()
         };
-        let on = ArticleParams::default();
+        let on = ArticleParams {
+            coord: 2.0,
+            ..ArticleParams::default()
+        };
         let plain = article_scores(&searcher, &fields, &terms, off).unwrap();
         let coord = article_scores(&searcher, &fields, &terms, on).unwrap();
         let (a, c) = (article_key("a"), article_key("c"));

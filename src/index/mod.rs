@@ -123,6 +123,8 @@ pub struct OpenIndex {
     pub reader: tantivy::IndexReader,
     /// The generation folder being read.
     pub dir: PathBuf,
+    /// Live articles, counted on first use (article-level ranking needs it per query).
+    pub article_count: std::sync::OnceLock<u64>,
 }
 
 /// Opens the live generation of an index for searching.
@@ -155,6 +157,7 @@ pub fn open_index(root: &Path) -> anyhow::Result<OpenIndex> {
         fields,
         reader,
         dir,
+        article_count: std::sync::OnceLock::new(),
     })
 }
 

@@ -14,7 +14,7 @@
 //! the first pool.
 
 use rustc_hash::FxHashMap;
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term, TERMINATED};
 
@@ -81,21 +81,19 @@ impl ArticleScores {
     pub fn top(&self, n: usize) -> Vec<(u64, ArticleScore)> {
         let mut all: Vec<(u64, ArticleScore)> =
             self.by_article.iter().map(|(k, v)| (*k, *v)).collect();
-        all.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
-        all.truncate(n);
+        let order = |a: &(u64, ArticleScore), b: &(u64, ArticleScore)| {
+            b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0))
+        };
+        if n == 0 {
+            return Vec::new();
+        }
+        if all.len() > n {
+            all.select_nth_unstable_by(n - 1, order);
+            all.truncate(n);
+        }
+        all.sort_by(order);
         all
     }
-}
-
-/// Per-article sums while walking the postings.
-struct Sums {
-    tf: [f32; MAX_TERMS],
-    title_tf: [f32; MAX_TERMS],
-    /// Body words (from `article_len`) plus title words.
-    body_len: f32,
-    title_len: f32,
-    best_passage: DocAddress,
-    best_passage_score: f32,
 }
 
 /// Lucene's and tantivy's BM25 idf.
@@ -104,25 +102,11 @@ fn idf(doc_freq: u64, doc_count: u64) -> f32 {
     (1.0 + x).ln()
 }
 
-/// Computes the article scores for `terms` (already analysed: stems of the text field).
-pub(crate) fn article_scores(
-    searcher: &Searcher,
-    fields: &Fields,
-    terms: &[WeightedTerm],
-    params: ArticleParams,
-) -> tantivy::Result<ArticleScores> {
-    let terms = &terms[..terms.len().min(MAX_TERMS)];
-    if terms.is_empty() {
-        return Ok(ArticleScores::default());
-    }
-    // Passage-level statistics, for picking each article's best passage.
-    let passages = searcher.num_docs().max(1);
-    let mut text_tokens = 0u64;
-    let mut title_tokens = 0u64;
+/// Live articles in the index: passages at position 0. A pass over a fast column, so
+/// [`crate::index::OpenIndex`] keeps the answer for every search it serves.
+pub(crate) fn count_articles(searcher: &Searcher) -> tantivy::Result<u64> {
     let mut articles = 0u64;
     for segment in searcher.segment_readers() {
-        text_tokens += segment.inverted_index(fields.text)?.total_num_tokens();
-        title_tokens += segment.inverted_index(fields.title)?.total_num_tokens();
         let ordinals = segment.fast_fields().u64("ordinal")?;
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
@@ -130,6 +114,57 @@ pub(crate) fn article_scores(
                 articles += 1;
             }
         }
+    }
+    Ok(articles)
+}
+
+/// Per-article sums, one slot per article, term sums laid out `slot * terms + term`.
+#[derive(Default)]
+struct Sums {
+    keys: Vec<u64>,
+    tf: Vec<f32>,
+    title_tf: Vec<f32>,
+    /// Body words (from `article_len`) and title words; negative until a live passage is seen.
+    body_len: Vec<f32>,
+    title_len: Vec<f32>,
+    best_passage: Vec<DocAddress>,
+    best_passage_score: Vec<f32>,
+}
+
+impl Sums {
+    fn add_slot(&mut self, key: u64, terms: usize, addr: DocAddress) -> usize {
+        self.keys.push(key);
+        self.tf.extend(std::iter::repeat_n(0.0, terms));
+        self.title_tf.extend(std::iter::repeat_n(0.0, terms));
+        self.body_len.push(-1.0);
+        self.title_len.push(0.0);
+        self.best_passage.push(addr);
+        self.best_passage_score.push(f32::NEG_INFINITY);
+        self.keys.len() - 1
+    }
+}
+
+/// Computes the article scores for `terms` (already analysed: stems of the text field)
+/// over an index of `articles` live articles.
+pub(crate) fn article_scores(
+    searcher: &Searcher,
+    fields: &Fields,
+    terms: &[WeightedTerm],
+    articles: u64,
+    params: ArticleParams,
+) -> tantivy::Result<ArticleScores> {
+    let terms = &terms[..terms.len().min(MAX_TERMS)];
+    if terms.is_empty() {
+        return Ok(ArticleScores::default());
+    }
+    let n = terms.len();
+    // Passage-level statistics, for picking each article's best passage.
+    let passages = searcher.num_docs().max(1);
+    let mut text_tokens = 0u64;
+    let mut title_tokens = 0u64;
+    for segment in searcher.segment_readers() {
+        text_tokens += segment.inverted_index(fields.text)?.total_num_tokens();
+        title_tokens += segment.inverted_index(fields.title)?.total_num_tokens();
     }
     let articles = articles.max(1);
     let avg_passage_len = text_tokens as f32 / passages as f32;
@@ -141,104 +176,116 @@ pub(crate) fn article_scores(
         })
         .collect::<tantivy::Result<_>>()?;
 
-    let mut index: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut sums: Vec<Sums> = Vec::new();
+    // Term at a time: each term's postings in turn, summing into its articles' slots and
+    // into a per-passage score (dense by document, reset between segments).
+    let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut sums = Sums::default();
+    let mut passage_score: Vec<f32> = Vec::new();
+    let mut touched: Vec<DocId> = Vec::new();
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
         let text_index = segment.inverted_index(fields.text)?;
         let title_index = segment.inverted_index(fields.title)?;
-        let mut cursors: Vec<(usize, bool, SegmentPostings)> = Vec::new();
-        for (i, t) in terms.iter().enumerate() {
-            let text_term = Term::from_field_text(fields.text, &t.stem);
-            if let Some(p) = text_index.read_postings(&text_term, IndexRecordOption::WithFreqs)? {
-                cursors.push((i, false, p));
-            }
-            let title_term = Term::from_field_text(fields.title, &t.stem);
-            if let Some(p) = title_index.read_postings(&title_term, IndexRecordOption::WithFreqs)? {
-                cursors.push((i, true, p));
-            }
-        }
-        if cursors.is_empty() {
-            continue;
-        }
         let fast = segment.fast_fields();
         let keys = fast.u64("article_key")?;
         let lens = fast.u64("article_len")?;
         let text_norms = segment.get_fieldnorms_reader(fields.text)?;
         let title_norms = segment.get_fieldnorms_reader(fields.title)?;
         let alive = segment.alive_bitset();
-        let mut last: Option<(u64, usize)> = None;
-        loop {
-            let doc: DocId = cursors
-                .iter()
-                .map(|c| c.2.doc())
-                .min()
-                .unwrap_or(TERMINATED);
-            if doc == TERMINATED {
-                break;
+        passage_score.clear();
+        passage_score.resize(segment.max_doc() as usize, 0.0);
+        touched.clear();
+        for (i, t) in terms.iter().enumerate() {
+            for in_title in [false, true] {
+                let (index, field) = if in_title {
+                    (&title_index, fields.title)
+                } else {
+                    (&text_index, fields.text)
+                };
+                let term = Term::from_field_text(field, &t.stem);
+                let Some(mut postings) =
+                    index.read_postings(&term, IndexRecordOption::WithFreqs)?
+                else {
+                    continue;
+                };
+                let mut last: Option<(u64, usize)> = None;
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        let key = keys.first(doc).unwrap_or(u64::MAX);
+                        let slot = match last {
+                            Some((k, slot)) if k == key => slot,
+                            _ => {
+                                let addr = DocAddress::new(segment_ord as u32, doc);
+                                let slot = *slots
+                                    .entry(key)
+                                    .or_insert_with(|| sums.add_slot(key, n, addr));
+                                last = Some((key, slot));
+                                slot
+                            }
+                        };
+                        if sums.body_len[slot] < 0.0 {
+                            // Lengths from a live passage: a changed file's old passages
+                            // share the key.
+                            sums.body_len[slot] = lens.first(doc).unwrap_or(0) as f32;
+                            sums.title_len[slot] = title_norms.fieldnorm(doc) as f32;
+                        }
+                        let tf = postings.term_freq() as f32;
+                        let at = slot * n + i;
+                        if in_title {
+                            sums.title_tf[at] = sums.title_tf[at].max(tf);
+                            // A title match makes the passage a candidate for best passage.
+                            let cell = &mut passage_score[doc as usize];
+                            if *cell == 0.0 {
+                                touched.push(doc);
+                                *cell = f32::MIN_POSITIVE;
+                            }
+                        } else {
+                            sums.tf[at] += tf;
+                            let norm =
+                                0.25 + 0.75 * text_norms.fieldnorm(doc) as f32 / avg_passage_len;
+                            let score = t.weight * passage_idf[i] * tf * 2.2 / (tf + 1.2 * norm);
+                            let cell = &mut passage_score[doc as usize];
+                            if *cell == 0.0 {
+                                touched.push(doc);
+                            }
+                            *cell += score;
+                        }
+                    }
+                    doc = postings.advance();
+                }
             }
-            let live = alive.is_none_or(|a| a.is_alive(doc));
+        }
+        // Each article's best passage in this segment.
+        let mut last: Option<(u64, usize)> = None;
+        touched.sort_unstable();
+        for &doc in &touched {
             let key = keys.first(doc).unwrap_or(u64::MAX);
             let slot = match last {
                 Some((k, slot)) if k == key => slot,
                 _ => {
-                    let slot = *index.entry(key).or_insert_with(|| {
-                        sums.push(Sums {
-                            tf: [0.0; MAX_TERMS],
-                            title_tf: [0.0; MAX_TERMS],
-                            body_len: -1.0,
-                            title_len: 0.0,
-                            best_passage: DocAddress::new(segment_ord as u32, doc),
-                            best_passage_score: f32::NEG_INFINITY,
-                        });
-                        sums.len() - 1
-                    });
+                    let slot = slots[&key];
                     last = Some((key, slot));
                     slot
                 }
             };
-            let norm = 1.0 - 0.75 + 0.75 * text_norms.fieldnorm(doc) as f32 / avg_passage_len;
-            let mut passage_score = 0.0;
-            let s = &mut sums[slot];
-            if live && s.body_len < 0.0 {
-                // Lengths from a live passage: a changed file's old passages share the key.
-                s.body_len = lens.first(doc).unwrap_or(0) as f32;
-                s.title_len = title_norms.fieldnorm(doc) as f32;
-            }
-            for (i, in_title, postings) in cursors.iter_mut() {
-                if postings.doc() != doc {
-                    continue;
-                }
-                if live {
-                    let tf = postings.term_freq() as f32;
-                    if *in_title {
-                        s.title_tf[*i] = s.title_tf[*i].max(tf);
-                    } else {
-                        s.tf[*i] += tf;
-                        passage_score +=
-                            terms[*i].weight * passage_idf[*i] * tf * 2.2 / (tf + 1.2 * norm);
-                    }
-                }
-                postings.advance();
-            }
-            if live && passage_score > s.best_passage_score {
-                s.best_passage_score = passage_score;
-                s.best_passage = DocAddress::new(segment_ord as u32, doc);
+            let score = passage_score[doc as usize];
+            if score > sums.best_passage_score[slot] {
+                sums.best_passage_score[slot] = score;
+                sums.best_passage[slot] = DocAddress::new(segment_ord as u32, doc);
             }
         }
     }
 
     // Article document frequencies and the score of every article.
     let mut doc_freq = [0u64; MAX_TERMS];
-    for s in &sums {
-        for (i, df) in doc_freq.iter_mut().enumerate().take(terms.len()) {
-            if s.tf[i] > 0.0 || s.title_tf[i] > 0.0 {
+    for slot in 0..sums.keys.len() {
+        for (i, df) in doc_freq.iter_mut().enumerate().take(n) {
+            if sums.tf[slot * n + i] > 0.0 || sums.title_tf[slot * n + i] > 0.0 {
                 *df += 1;
             }
         }
     }
-    let article_idf: Vec<f32> = (0..terms.len())
-        .map(|i| idf(doc_freq[i], articles))
-        .collect();
+    let article_idf: Vec<f32> = (0..n).map(|i| idf(doc_freq[i], articles)).collect();
     let avg_len = (text_tokens as f32
         + params.title_weight * title_tokens as f32 / passages as f32 * articles as f32)
         / articles as f32;
@@ -250,23 +297,22 @@ pub(crate) fn article_scores(
     } = params;
     // Coordination counts each of the user's words by its idf: an article that lacks a
     // rare word of the query lacks more than one that lacks a common word.
-    let own_mass: f32 = (0..terms.len())
+    let own_mass: f32 = (0..n)
         .filter(|&i| terms[i].own)
         .map(|i| article_idf[i])
         .sum();
     let mut out = ArticleScores::default();
-    out.by_article.reserve(sums.len());
-    for (key, slot) in index {
-        let s = &sums[slot];
-        if s.best_passage_score == f32::NEG_INFINITY {
+    out.by_article.reserve(sums.keys.len());
+    for slot in 0..sums.keys.len() {
+        if sums.best_passage_score[slot] == f32::NEG_INFINITY {
             continue; // every posting was of a deleted passage
         }
-        let len = s.body_len + title_weight * s.title_len;
+        let len = sums.body_len[slot] + title_weight * sums.title_len[slot];
         let norm = k1 * (1.0 - b + b * len / avg_len);
         let mut score = 0.0;
         let mut own_held = 0.0;
-        for i in 0..terms.len() {
-            let tf = s.tf[i] + title_weight * s.title_tf[i];
+        for i in 0..n {
+            let tf = sums.tf[slot * n + i] + title_weight * sums.title_tf[slot * n + i];
             if tf > 0.0 {
                 score += terms[i].weight * article_idf[i] * tf * (k1 + 1.0) / (tf + norm);
                 if terms[i].own {
@@ -278,10 +324,10 @@ pub(crate) fn article_scores(
             score *= (own_held / own_mass).powf(coord);
         }
         out.by_article.insert(
-            key,
+            sums.keys[slot],
             ArticleScore {
                 score,
-                best_passage: s.best_passage,
+                best_passage: sums.best_passage[slot],
             },
         );
     }
@@ -338,7 +384,7 @@ mod tests {
             weight: 1.0,
             own: true,
         }];
-        let scores = article_scores(&searcher, &fields, &terms, params).unwrap();
+        let scores = article_scores(&searcher, &fields, &terms, 3, params).unwrap();
         assert_eq!(
             scores.by_article.len(),
             2,
@@ -388,8 +434,8 @@ mod tests {
             coord: 2.0,
             ..ArticleParams::default()
         };
-        let plain = article_scores(&searcher, &fields, &terms, off).unwrap();
-        let coord = article_scores(&searcher, &fields, &terms, on).unwrap();
+        let plain = article_scores(&searcher, &fields, &terms, 3, off).unwrap();
+        let coord = article_scores(&searcher, &fields, &terms, 3, on).unwrap();
         let (a, c) = (article_key("a"), article_key("c"));
         assert_eq!(plain.score(a), coord.score(a), "a holds both words");
         assert!(coord.score(c) < plain.score(c), "c lacks 'talks'");

@@ -97,8 +97,9 @@ pub struct RankingParams {
     pub feedback_terms: usize,
     /// Weight of the feedback words against the user's: RM3's mixing weight a as a / (1 - a).
     pub feedback_weight: f32,
-    /// Whether feedback words count in the article score too (1) or only in passages' (0).
-    pub article_feedback: f32,
+    /// How many of the strongest feedback words count in the article score too (the
+    /// article score walks every posting of its words, so this bounds its cost).
+    pub article_feedback: usize,
 }
 
 impl Default for RankingParams {
@@ -109,7 +110,7 @@ impl Default for RankingParams {
             feedback_articles: 5,
             feedback_terms: 20,
             feedback_weight: 0.5,
-            article_feedback: 1.0,
+            article_feedback: 20,
         }
     }
 }
@@ -136,7 +137,7 @@ impl RankingParams {
                 "feedback_articles" => p.feedback_articles = v as usize,
                 "feedback_terms" => p.feedback_terms = v as usize,
                 "feedback_weight" => p.feedback_weight = v,
-                "article_feedback" => p.article_feedback = v,
+                "article_feedback" => p.article_feedback = v as usize,
                 other => return Err(format!("unknown ranking parameter {other:?}")),
             }
         }

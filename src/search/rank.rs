@@ -11,7 +11,7 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
-use super::article::{article_scores, ArticleScores, WeightedTerm};
+use super::article::{article_scores, count_articles, ArticleScores, WeightedTerm};
 use super::build::QueryBuilder;
 use super::feedback::{feedback_terms, Evidence, FeedbackTerm};
 use super::{parse_query, SearchError, SearchRequest};
@@ -24,6 +24,11 @@ const TOPIC_WEIGHT: f32 = 0.3;
 /// The same lift when the user named the topic with `--topic`: they asked
 /// for it, so it counts for more than a topic guessed from the words.
 const EXPLICIT_TOPIC_WEIGHT: f32 = 1.0;
+/// Postings of feedback words the article score may walk per search (a few milliseconds).
+const FEEDBACK_POSTINGS_BUDGET: u64 = 5_000;
+/// Candidates of the first pass of a search with feedback: a fixed number, so the words
+/// learned do not depend on how many hits were asked for.
+const FEEDBACK_POOL: usize = 30;
 /// Word-shingle overlap above which two passages are copies of one text.
 pub(super) const DUPLICATE_JACCARD: f32 = 0.6;
 
@@ -150,8 +155,19 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
     };
     let params = ranking.params;
     let with_articles = ranking.article && !own.is_empty();
+    let article_count = if with_articles {
+        match index.article_count.get() {
+            Some(&n) => n,
+            None => {
+                let n = count_articles(&searcher)?;
+                *index.article_count.get_or_init(|| n)
+            }
+        }
+    } else {
+        0
+    };
     let mut articles = if with_articles {
-        article_scores(&searcher, fields, &own, params.article)?
+        article_scores(&searcher, fields, &own, article_count, params.article)?
     } else {
         ArticleScores::default()
     };
@@ -164,8 +180,14 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         searcher.doc_freq(&term).map(|df| found || df > 0)
     })?;
     if ranking.feedback && relevance && parsed.has_plain_word() && own_found {
-        let (ranked, _) =
-            ranked_candidates(&searcher, request, &built, &articles, &boost_topics, pool)?;
+        let (ranked, _) = ranked_candidates(
+            &searcher,
+            request,
+            &built,
+            &articles,
+            &boost_topics,
+            FEEDBACK_POOL,
+        )?;
         let evidence: Vec<Evidence> = ranked
             .iter()
             .map(|c| Evidence {
@@ -186,17 +208,27 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         )?;
         if !feedback.is_empty() {
             built = builder.build(&parsed, &request.filters, &topics, &feedback)?;
-            if with_articles && params.article_feedback > 0.0 {
+            if with_articles && params.article_feedback > 0 {
+                // Feedback words join the article score, strongest first, while their
+                // postings stay within a budget: the walk reads every posting of its words.
                 let mut terms = own.clone();
-                terms.extend(feedback.iter().map(|t| WeightedTerm {
-                    stem: t.stem.clone(),
-                    weight: params.article_feedback
-                        * params.feedback_weight
-                        * own.len() as f32
-                        * t.weight,
-                    own: false,
-                }));
-                articles = article_scores(&searcher, fields, &terms, params.article)?;
+                let mut postings = 0u64;
+                for t in feedback.iter().take(params.article_feedback) {
+                    let term = tantivy::Term::from_field_text(fields.text, &t.stem);
+                    postings += searcher.doc_freq(&term)?;
+                    if postings > FEEDBACK_POSTINGS_BUDGET {
+                        break;
+                    }
+                    terms.push(WeightedTerm {
+                        stem: t.stem.clone(),
+                        weight: params.feedback_weight * own.len() as f32 * t.weight,
+                        own: false,
+                    });
+                }
+                if terms.len() > own.len() {
+                    articles =
+                        article_scores(&searcher, fields, &terms, article_count, params.article)?;
+                }
             }
         }
     }
@@ -507,6 +539,17 @@ fn rescore(
     // queries and small and large corpora.
     let best_article = articles.top(1).first().map_or(0.0, |(_, a)| a.score);
     let best_passage = out.iter().map(|c| c.score).fold(0.0f32, f32::max);
+    // A topic the user asked for (`--topic`) lifts the whole score, so a passage off that
+    // topic does not rise on its article alone; a topic guessed from the words lifts only
+    // the passage's own evidence.
+    let explicit_topic = topic_weight == EXPLICIT_TOPIC_WEIGHT && !topics.is_empty();
+    let topic_lift = |c: &Candidate| {
+        if explicit_topic {
+            c.topic_multiplier
+        } else {
+            1.0
+        }
+    };
     if best_article > 0.0 && best_passage > 0.0 {
         // An article's best passage takes the whole of its article's part, its other
         // passages the share their own score is of the best's: the article decides which
@@ -520,7 +563,7 @@ fn rescore(
         for c in &mut out {
             let best = best_in_article[&c.article];
             let share = if best > 0.0 { c.score / best } else { 1.0 };
-            c.article_part = scale * articles.score(c.article) * share;
+            c.article_part = scale * articles.score(c.article) * share * topic_lift(c);
             c.score += c.article_part;
         }
     }

@@ -431,6 +431,8 @@ fn topic_field(topic: Topic) -> &'static str {
 struct Candidate {
     score: f32,
     proximity: f32,
+    /// The feedback words' score (phase 2).
+    feedback: f32,
     topic_multiplier: f32,
     /// The article evidence added, weight included.
     article_part: f32,
@@ -459,6 +461,11 @@ fn rescore(
         .as_deref()
         .map(|q| q.weight(scoring()))
         .transpose()?;
+    let feedback_weight = built
+        .feedback
+        .as_deref()
+        .map(|q| q.weight(scoring()))
+        .transpose()?;
     let needs_full = candidates.iter().any(|c| c.0.is_nan());
     let full_weight = if needs_full {
         Some(built.full.weight(scoring())?)
@@ -474,6 +481,7 @@ fn rescore(
         .map(|&(score, addr)| Candidate {
             score,
             proximity: 0.0,
+            feedback: 0.0,
             topic_multiplier: 1.0,
             article_part: 0.0,
             article: 0,
@@ -492,6 +500,10 @@ fn rescore(
             .filter_map(|t| fast.f64(topic_field(*t)).ok())
             .collect();
         let mut scorer = match &weight {
+            Some(w) => Some(w.scorer(segment, 1.0)?),
+            None => None,
+        };
+        let mut feedback_scorer = match &feedback_weight {
             Some(w) => Some(w.scorer(segment, 1.0)?),
             None => None,
         };
@@ -525,12 +537,20 @@ fn rescore(
                     c.proximity = scorer.score();
                 }
             }
+            if let Some(scorer) = feedback_scorer.as_mut() {
+                if scorer.doc() < doc {
+                    scorer.seek(doc);
+                }
+                if scorer.doc() == doc {
+                    c.feedback = scorer.score();
+                }
+            }
             let best = topic_columns
                 .iter()
                 .filter_map(|col| col.first(doc))
                 .fold(0.0f64, f64::max) as f32;
             c.topic_multiplier = 1.0 + topic_weight * best;
-            c.score = (c.score + c.proximity) * c.topic_multiplier;
+            c.score = (c.score + c.proximity + c.feedback) * c.topic_multiplier;
         }
     }
     out.retain(|c| !c.score.is_nan());
@@ -586,6 +606,9 @@ fn explain(
         out.parts.push((name, value));
     }
     out.parts.push(("proximity", candidate.proximity));
+    if candidate.feedback != 0.0 {
+        out.parts.push(("feedback", candidate.feedback));
+    }
     if candidate.article_part != 0.0 {
         out.parts.push(("article", candidate.article_part));
     }

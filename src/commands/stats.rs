@@ -13,7 +13,7 @@ use tantivy::{Order, TantivyDocument};
 use super::Outcome;
 use crate::cli::StatsArgs;
 use crate::extract::PassageFacts;
-use crate::index::{open_index, NameDisplay, OpenIndex, SCHEMA_VERSION};
+use crate::index::{live_doc_freq, open_index, NameDisplay, OpenIndex, SCHEMA_VERSION};
 use crate::output::human::amount_label;
 use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
 
@@ -115,15 +115,21 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
                 Some((_, name)) => name,
                 None => lower.into_owned(),
             };
-            *entities.entry(name).or_default() += u64::from(terms.value().doc_freq);
+            let live = live_doc_freq(segment, &inverted, terms.value())?;
+            // A name whose passages were all deleted by an incremental update is gone.
+            if live > 0 {
+                *entities.entry(name).or_default() += live;
+            }
         }
+        // Dates of the live passages: the column's min and max would count deleted ones.
         if let Ok(dates) = segment.fast_fields().date("published") {
-            let lo = dates.min_value().into_timestamp_secs();
-            let hi = dates.max_value().into_timestamp_secs();
-            // A segment with no dates reports an empty range at the epoch.
-            if hi > 0 {
-                first = Some(first.map_or(lo, |f| f.min(lo)));
-                last = Some(last.map_or(hi, |l| l.max(hi)));
+            for secs in segment
+                .doc_ids_alive()
+                .filter_map(|doc| dates.first(doc))
+                .map(|d| d.into_timestamp_secs())
+            {
+                first = Some(first.map_or(secs, |f| f.min(secs)));
+                last = Some(last.map_or(secs, |l| l.max(secs)));
             }
         }
     }

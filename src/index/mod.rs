@@ -16,12 +16,14 @@
 //! leaves a broken index and searches keep using the previous generation.
 
 mod build;
+mod live;
 mod names;
 mod schema;
 pub mod stem;
 
 pub(crate) use build::folder_size;
 pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
+pub use live::{for_each_live_doc, live_doc_freq};
 pub use names::{EntityNames, NameDisplay};
 pub use schema::{
     amount_key, article_key, english_analyzer, register_analyzers, word_count, Fields,

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use super::search::{hit_record, request_from};
 use super::Outcome;
-use crate::cli::{BatchArgs, BatchFormat, SearchOptions, TopicArg};
+use crate::cli::{BatchArgs, BatchFormat, SearchOptions};
+use crate::extract::topics::Topic;
 use crate::index::{open_index, OpenIndex};
 use crate::output::json::{write_record, FeedbackRecord, HitRecord, JSON_SCHEMA_VERSION};
 use crate::search::{parse_query, search, SearchError};
@@ -313,16 +314,15 @@ fn parse_line(line: &str, base: &SearchOptions) -> Result<ParsedLine, (Option<St
             options.limit = limit;
         }
         for name in q.topic.into_vec() {
-            let topic = match name.to_ascii_lowercase().as_str() {
-                "exclusivity" => TopicArg::Exclusivity,
-                "dispute" => TopicArg::Dispute,
-                "deal" => TopicArg::Deal,
-                other => {
-                    return Err((
-                        id,
-                        format!("unknown topic {other:?}; use exclusivity, dispute or deal"),
-                    ))
-                }
+            // The names `--topic` takes, in any case.
+            let Ok(topic) = <Topic as clap::ValueEnum>::from_str(&name, true) else {
+                return Err((
+                    id,
+                    format!(
+                        "unknown topic {:?}; use exclusivity, dispute or deal",
+                        name.to_ascii_lowercase()
+                    ),
+                ));
             };
             options.topic.push(topic);
         }

@@ -47,7 +47,7 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
     let mut counts: HashMap<(String, String), (u64, HashSet<u64>)> = HashMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(index.fields.entity)?;
-        let articles = segment.fast_fields().u64("article_key")?;
+        let articles = index.fields.u64_column(segment, index.fields.article_key)?;
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
             let lower = String::from_utf8_lossy(terms.key()).into_owned();

@@ -102,7 +102,7 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     for segment in searcher.segment_readers() {
         // Articles: distinct keys among the live passages (deleted ones are left out).
-        let keys = segment.fast_fields().u64("article_key")?;
+        let keys = f.u64_column(segment, f.article_key)?;
         for doc in segment.doc_ids_alive() {
             articles.extend(keys.first(doc));
         }
@@ -122,15 +122,14 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
             }
         }
         // Dates of the live passages: the column's min and max would count deleted ones.
-        if let Ok(dates) = segment.fast_fields().date("published") {
-            for secs in segment
-                .doc_ids_alive()
-                .filter_map(|doc| dates.first(doc))
-                .map(|d| d.into_timestamp_secs())
-            {
-                first = Some(first.map_or(secs, |f| f.min(secs)));
-                last = Some(last.map_or(secs, |l| l.max(secs)));
-            }
+        let dates = f.date_column(segment, f.published)?;
+        for secs in segment
+            .doc_ids_alive()
+            .filter_map(|doc| dates.first(doc))
+            .map(|d| d.into_timestamp_secs())
+        {
+            first = Some(first.map_or(secs, |f| f.min(secs)));
+            last = Some(last.map_or(secs, |l| l.max(secs)));
         }
     }
     let mut top_entities: Vec<EntityCount> = entities
@@ -147,7 +146,8 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
     });
     top_entities.truncate(top);
 
-    let collector = TopDocs::with_limit(top).order_by_fast_field::<f64>("amount_usd", Order::Desc);
+    let collector =
+        TopDocs::with_limit(top).order_by_fast_field::<f64>(f.name(f.amount_usd), Order::Desc);
     let mut top_amounts = Vec::new();
     for (_, addr) in searcher.search(&AllQuery, &collector)? {
         let doc: TantivyDocument = searcher.doc(addr)?;

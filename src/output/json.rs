@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use base64::Engine;
 use serde::Serialize;
 
-use crate::extract::{AmountFact, EntityFact, TopicFacts};
+use crate::extract::{AmountFact, EntityFact, TopicScores};
 
 /// Version of the JSON output contract.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
@@ -62,7 +62,7 @@ pub struct HitRecord<'a> {
     pub snippet: SnippetRecord<'a>,
     pub amounts: &'a [AmountFact],
     pub entities: &'a [EntityFact],
-    pub topics: TopicFacts,
+    pub topics: TopicScores,
     pub copies: Vec<CopyRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<ExplainRecord>,
@@ -194,7 +194,7 @@ pub struct PassageRecord<'a> {
     pub text: &'a str,
     pub amounts: &'a [AmountFact],
     pub entities: &'a [EntityFact],
-    pub topics: TopicFacts,
+    pub topics: TopicScores,
 }
 
 /// Closing record of `newsdex extract`.

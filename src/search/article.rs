@@ -123,7 +123,7 @@ pub(crate) fn article_scores(
     for segment in searcher.segment_readers() {
         text_tokens += segment.inverted_index(fields.text)?.total_num_tokens();
         title_tokens += segment.inverted_index(fields.title)?.total_num_tokens();
-        let ordinals = segment.fast_fields().u64("ordinal")?;
+        let ordinals = fields.u64_column(segment, fields.ordinal)?;
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_none_or(|a| a.is_alive(doc)) && ordinals.first(doc) == Some(0) {
@@ -160,9 +160,8 @@ pub(crate) fn article_scores(
         if cursors.is_empty() {
             continue;
         }
-        let fast = segment.fast_fields();
-        let keys = fast.u64("article_key")?;
-        let lens = fast.u64("article_len")?;
+        let keys = fields.u64_column(segment, fields.article_key)?;
+        let lens = fields.u64_column(segment, fields.article_len)?;
         let text_norms = segment.get_fieldnorms_reader(fields.text)?;
         let title_norms = segment.get_fieldnorms_reader(fields.title)?;
         let alive = segment.alive_bitset();

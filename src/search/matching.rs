@@ -24,7 +24,7 @@ use super::build::QueryBuilder;
 use super::query::parse_query_all_required;
 use super::rank::{jaccard_at_least, shingle_set, DUPLICATE_JACCARD};
 use super::{Filters, Ranking, SearchError};
-use crate::extract::{AmountFact, PassageFacts, TopicFacts};
+use crate::extract::{AmountFact, PassageFacts, TopicScores};
 use crate::index::OpenIndex;
 
 /// One passage that matches exactly.
@@ -43,7 +43,7 @@ pub struct MatchedPassage {
     pub amounts: Vec<AmountFact>,
     /// Canonical names of the entities tagged in the passage.
     pub entities: Vec<String>,
-    pub topics: TopicFacts,
+    pub topics: TopicScores,
     /// Set when the passage is a near-copy of an earlier passage of another article:
     /// the index (in [`Matches::passages`]) of that passage.
     pub copy_of: Option<usize>,

@@ -164,8 +164,15 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         searcher.doc_freq(&term).map(|df| found || df > 0)
     })?;
     if ranking.feedback && relevance && parsed.has_plain_word() && own_found {
-        let (ranked, _) =
-            ranked_candidates(&searcher, request, &built, &articles, &boost_topics, pool)?;
+        let (ranked, _) = ranked_candidates(
+            &searcher,
+            fields,
+            request,
+            &built,
+            &articles,
+            &boost_topics,
+            pool,
+        )?;
         let evidence: Vec<Evidence> = ranked
             .iter()
             .map(|c| Evidence {
@@ -252,6 +259,7 @@ fn own_stems(
 /// larger pool cannot help.
 fn ranked_candidates(
     searcher: &tantivy::Searcher,
+    fields: &Fields,
     request: &SearchRequest,
     built: &super::build::BuiltQuery,
     articles: &ArticleScores,
@@ -261,8 +269,10 @@ fn ranked_candidates(
     // Phase 1: candidates by BM25 (block-WAND for plain-word queries).
     let mut candidates: Vec<(f32, DocAddress)> = match request.sort {
         Sort::Date => {
-            let collector = TopDocs::with_limit(pool)
-                .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+            let collector = TopDocs::with_limit(pool).order_by_fast_field::<tantivy::DateTime>(
+                fields.name(fields.published),
+                Order::Desc,
+            );
             searcher
                 .search(&*built.full, &collector)?
                 .into_iter()
@@ -293,6 +303,7 @@ fn ranked_candidates(
     };
     let mut keyed = rescore(
         searcher,
+        fields,
         &candidates,
         built,
         boost_topics,
@@ -338,8 +349,15 @@ fn collect_hits(
     snippets: &SnippetGenerator,
     pool: usize,
 ) -> Result<(Vec<Hit>, bool), SearchError> {
-    let (keyed, exhausted) =
-        ranked_candidates(searcher, request, built, articles, boost_topics, pool)?;
+    let (keyed, exhausted) = ranked_candidates(
+        searcher,
+        fields,
+        request,
+        built,
+        articles,
+        boost_topics,
+        pool,
+    )?;
     let mut hits: Vec<Hit> = Vec::new();
     let mut per_article: HashMap<u64, usize> = HashMap::new();
     let mut shingles: Vec<Vec<u64>> = Vec::new();
@@ -387,14 +405,6 @@ fn collect_hits(
     Ok((hits, exhausted))
 }
 
-fn topic_field(topic: Topic) -> &'static str {
-    match topic {
-        Topic::Exclusivity => "topic_exclusivity",
-        Topic::Dispute => "topic_dispute",
-        Topic::Deal => "topic_deal",
-    }
-}
-
 /// A phase-1 candidate with what phase 2 adds.
 struct Candidate {
     score: f32,
@@ -412,8 +422,10 @@ struct Candidate {
 /// each candidate's article and position for grouping and tie-breaks. A candidate without a
 /// phase-1 score (NaN: brought by its article) is scored by the full query first, and
 /// dropped if it does not match it (a filter leaves it out).
+#[allow(clippy::too_many_arguments)]
 fn rescore(
     searcher: &tantivy::Searcher,
+    fields: &Fields,
     candidates: &[(f32, DocAddress)],
     built: &super::build::BuiltQuery,
     topics: &[Topic],
@@ -452,13 +464,12 @@ fn rescore(
     for (segment_ord, mut members) in by_segment {
         members.sort_by_key(|&i| out[i].addr.doc_id);
         let segment = searcher.segment_reader(segment_ord);
-        let fast = segment.fast_fields();
-        let articles_column = fast.u64("article_key")?;
-        let ordinals = fast.u64("ordinal")?;
+        let articles_column = fields.u64_column(segment, fields.article_key)?;
+        let ordinals = fields.u64_column(segment, fields.ordinal)?;
         let topic_columns: Vec<Column<f64>> = topics
             .iter()
-            .filter_map(|t| fast.f64(topic_field(*t)).ok())
-            .collect();
+            .map(|t| fields.f64_column(segment, fields.topic(*t)))
+            .collect::<tantivy::Result<_>>()?;
         let mut scorer = match &weight {
             Some(w) => Some(w.scorer(segment, 1.0)?),
             None => None,
@@ -547,17 +558,7 @@ fn explain(
         out.parts.push(("article", candidate.article_part));
     }
     let t = hit.facts.topics;
-    out.topics = topics
-        .iter()
-        .map(|&topic| {
-            let s = match topic {
-                Topic::Exclusivity => t.exclusivity,
-                Topic::Dispute => t.dispute,
-                Topic::Deal => t.deal,
-            };
-            (topic, s)
-        })
-        .collect();
+    out.topics = topics.iter().map(|&topic| (topic, t.get(topic))).collect();
     out.topic_multiplier = candidate.topic_multiplier;
     Ok(out)
 }

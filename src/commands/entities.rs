@@ -4,30 +4,11 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::{Outcome, UsageError};
 use crate::cli::EntitiesArgs;
 use crate::extract::entities::EntityKind;
 use crate::index::{for_each_live_doc, open_index, NameDisplay};
-use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
-
-#[derive(Serialize)]
-struct EntityRecord {
-    canonical: String,
-    #[serde(rename = "type")]
-    kind: String,
-    /// Passages that mention the entity or one of its parts (AWS counts for Amazon).
-    passages: u64,
-    articles: u64,
-}
-
-#[derive(Serialize)]
-struct EntitiesSummary {
-    schema_version: u32,
-    entities: usize,
-    shown: usize,
-}
+use crate::output::json::{write_record, EntitiesSummary, EntityRecord, JSON_SCHEMA_VERSION};
 
 pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcome> {
     let wanted = match &args.kind {

@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::AllQuery;
 use tantivy::schema::Value;
@@ -15,38 +14,7 @@ use crate::cli::StatsArgs;
 use crate::extract::PassageFacts;
 use crate::index::{live_doc_freq, open_index, NameDisplay, OpenIndex, SCHEMA_VERSION};
 use crate::output::human::amount_label;
-use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
-
-#[derive(Serialize)]
-struct Stats {
-    schema_version: u32,
-    index_schema_version: u32,
-    index: String,
-    articles: usize,
-    passages: u64,
-    segments: usize,
-    index_bytes: u64,
-    first_date: Option<String>,
-    last_date: Option<String>,
-    top_entities: Vec<EntityCount>,
-    top_amounts: Vec<TopAmount>,
-}
-
-#[derive(Serialize)]
-struct EntityCount {
-    canonical: String,
-    passages: u64,
-}
-
-#[derive(Serialize)]
-struct TopAmount {
-    text: String,
-    currency: String,
-    value: f64,
-    usd: Option<f64>,
-    path: String,
-    line: u64,
-}
+use crate::output::json::{write_record, EntityCount, StatsRecord, TopAmount, JSON_SCHEMA_VERSION};
 
 pub(super) fn run(args: StatsArgs, index_dir: &Path) -> anyhow::Result<Outcome> {
     let index = open_index(index_dir)?;
@@ -93,7 +61,7 @@ pub(super) fn run(args: StatsArgs, index_dir: &Path) -> anyhow::Result<Outcome> 
     })
 }
 
-fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> {
+fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<StatsRecord> {
     let searcher = index.reader.searcher();
     let f = &index.fields;
     let mut articles: HashSet<u64> = HashSet::new();
@@ -180,7 +148,7 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
             .ok()
             .map(|t| t.strftime("%Y-%m-%d").to_string())
     };
-    Ok(Stats {
+    Ok(StatsRecord {
         schema_version: JSON_SCHEMA_VERSION,
         index_schema_version: SCHEMA_VERSION,
         index: root.display().to_string(),

@@ -15,7 +15,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::names::EntityNames;
 use super::schema::{amount_key, article_key, register_analyzers, word_count, Fields};
-use super::{index_state, lock_index, publish, read_pointer, remove_stale, IndexState};
+use super::{index_state, lock_index, publish, remove_stale, IndexState};
 use crate::extract::{Extractors, PassageFacts};
 use crate::ingest::{self, walk_corpus, Article, CorpusFile, Passage, Skip, WalkEvent};
 
@@ -147,7 +147,7 @@ pub fn build_index(
             super::SCHEMA_VERSION
         ),
         IndexState::Missing | IndexState::OtherVersion(_) => None,
-        IndexState::Ready => read_pointer(root)?.map(|p| p.generation),
+        IndexState::Ready { generation } => Some(generation),
     };
     // Leftovers of an interrupted build: safe to remove under the lock.
     remove_stale(root, previous.as_deref());
@@ -177,7 +177,8 @@ pub fn build_index(
             let index = tantivy::Index::open_in_dir(&dir)
                 .with_context(|| format!("opening index {}", dir.display()))?;
             let manifest: Option<Manifest> = index
-                .load_metas()?
+                .load_metas()
+                .with_context(|| format!("reading the index metadata in {}", dir.display()))?
                 .payload
                 .and_then(|p| serde_json::from_str(&p).ok())
                 .filter(|m: &Manifest| m.corpus == corpus_key);

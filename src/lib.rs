@@ -15,6 +15,7 @@
 pub mod cli;
 pub mod commands;
 pub mod extract;
+mod hash;
 pub mod index;
 pub mod ingest;
 pub mod output;

@@ -568,8 +568,6 @@ struct ContentHasher {
 }
 
 impl ContentHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
     fn new(len: u64) -> ContentHasher {
         ContentHasher {
             h: len,
@@ -579,7 +577,7 @@ impl ContentHasher {
     }
 
     fn mix(&mut self, word: u64) {
-        self.h = (self.h.rotate_left(5) ^ word).wrapping_mul(Self::K);
+        self.h = crate::hash::fx_mix(self.h, word);
     }
 
     fn update(&mut self, mut bytes: &[u8]) {

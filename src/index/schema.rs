@@ -239,9 +239,9 @@ pub fn word_count(text: &str) -> u64 {
 
 /// FNV-1a: a stable 64-bit hash of an article id for [`Fields::article_key`].
 pub fn article_key(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    use crate::hash::{fnv_step, FNV_OFFSET};
+    id.bytes()
+        .fold(FNV_OFFSET, |h, b| fnv_step(h, u64::from(b)))
 }
 
 /// Bits of [`amount_key`] that hold the value; the currency sits above them.

@@ -679,8 +679,7 @@ fn truncate_chars(text: &str, max: usize) -> String {
 /// Hashes of the passage's 3-word shingles (words lower-cased), sorted and
 /// without repeats, without allocating per word.
 pub(super) fn shingle_set(text: &str) -> Vec<u64> {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0100_0000_01b3;
+    use crate::hash::{fnv_step, FNV_OFFSET};
     let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
     if text.is_ascii() {
         // Byte by byte: the same hashes as the char path below gives ASCII text.
@@ -690,7 +689,7 @@ pub(super) fn shingle_set(text: &str) -> Vec<u64> {
             .filter(|w| !w.is_empty())
         {
             words.push(word.iter().fold(FNV_OFFSET, |h, b| {
-                (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+                fnv_step(h, u64::from(b.to_ascii_lowercase()))
             }));
         }
     } else {
@@ -701,9 +700,7 @@ pub(super) fn shingle_set(text: &str) -> Vec<u64> {
             words.push(
                 word.chars()
                     .flat_map(char::to_lowercase)
-                    .fold(FNV_OFFSET, |h, c| {
-                        (h ^ u64::from(c)).wrapping_mul(FNV_PRIME)
-                    }),
+                    .fold(FNV_OFFSET, |h, c| fnv_step(h, u64::from(c))),
             );
         }
     }

@@ -20,4 +20,6 @@ pub mod index;
 pub mod ingest;
 pub mod output;
 pub mod search;
+#[cfg(test)]
+mod test_rng;
 pub mod timeline;

@@ -197,21 +197,6 @@ impl Extractors {
     }
 }
 
-/// A small deterministic generator for the randomised tests of the matchers.
-#[cfg(test)]
-pub(crate) struct XorShift(pub(crate) u64);
-
-#[cfg(test)]
-impl XorShift {
-    /// The next number below `n`.
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -231,13 +231,8 @@ mod tests {
     fn prefix_filter_finds_exactly_the_pairs_over_the_threshold() {
         // Texts over a small vocabulary, so overlaps of every size occur; compare with
         // an all-pairs search.
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
+        let mut next = || rng.next_u64();
         let words = [
             "deal", "bid", "cloud", "azure", "share", "court", "fine", "rain",
         ];

@@ -794,13 +794,8 @@ mod tests {
     #[test]
     fn jaccard_at_least_agrees_with_jaccard() {
         // Random sorted sets over a small universe, so overlaps of every size occur.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut next = || rng.next_u64();
         for _ in 0..20_000 {
             let mut set = |n: u64| {
                 let len = next() % n;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::extract::topics::Topic;
 use crate::output::ColorChoice;
 
 /// newsdex: search tech-news articles by passage, with the entities, money
@@ -223,7 +224,7 @@ pub struct SearchOptions {
     pub source: Vec<String>,
     /// Rank passages about this topic higher (repeatable).
     #[arg(long, value_enum, value_name = "TOPIC")]
-    pub topic: Vec<TopicArg>,
+    pub topic: Vec<Topic>,
     /// With --topic: only passages scoring at least this on it (0 to 1).
     #[arg(long, value_name = "SCORE")]
     pub min_topic: Option<f32>,
@@ -289,7 +290,7 @@ pub struct FilterArgs {
     pub source: Vec<String>,
     /// Only passages about this topic: scoring at least --min-topic on it (repeat: all).
     #[arg(long, value_enum, value_name = "TOPIC")]
-    pub topic: Vec<TopicArg>,
+    pub topic: Vec<Topic>,
     /// With --topic: the lowest score that counts (0 to 1).
     #[arg(long, value_name = "SCORE", default_value_t = 0.5)]
     pub min_topic: f32,
@@ -436,14 +437,6 @@ pub struct ExtractArgs {
     /// JSON Lines on stdout: one {"type":"passage"} per passage, then a summary.
     #[arg(long)]
     pub json: bool,
-}
-
-/// Topics for `--topic`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TopicArg {
-    Exclusivity,
-    Dispute,
-    Deal,
 }
 
 /// Orders for `--sort`.

@@ -15,8 +15,11 @@
 pub mod cli;
 pub mod commands;
 pub mod extract;
+mod hash;
 pub mod index;
 pub mod ingest;
 pub mod output;
 pub mod search;
+#[cfg(test)]
+mod test_rng;
 pub mod timeline;

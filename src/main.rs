@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use newsdex::cli::Cli;
-use newsdex::commands::{run, Outcome};
+use newsdex::commands::{error_text, run, Outcome};
 
 /// mimalloc instead of the system allocator: indexing and batch queries allocate many small,
 /// short-lived strings and boxes across threads (measured in the commit that added it).
@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::from(0),
         Err(err) => {
-            eprintln!("newsdex: error: {err:#}");
+            eprintln!("newsdex: error: {}", error_text(&err));
             ExitCode::from(2)
         }
     }

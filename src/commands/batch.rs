@@ -10,13 +10,17 @@ use std::time::Instant;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::search::{hit_record, request_from};
 use super::Outcome;
-use crate::cli::{BatchArgs, BatchFormat, SearchOptions, TopicArg};
+use crate::cli::{BatchArgs, BatchFormat, SearchOptions};
+use crate::extract::topics::Topic;
 use crate::index::{open_index, OpenIndex};
-use crate::output::json::{write_record, FeedbackRecord, HitRecord, JSON_SCHEMA_VERSION};
+use crate::output::json::{
+    write_record, BatchSummary, ErrorRecord, FeedbackRecord, HitRecord, QueryRecord,
+    JSON_SCHEMA_VERSION,
+};
 use crate::search::{parse_query, search, SearchError};
 
 /// Queries read and run together; bounds memory and keeps output ordered.
@@ -60,35 +64,6 @@ impl OneOrMany {
             OneOrMany::Many(v) => v,
         }
     }
-}
-
-#[derive(Serialize)]
-struct QuerySummary<'a> {
-    query_id: &'a str,
-    line: u64,
-    query: &'a str,
-    hits: usize,
-    total_matches: Option<usize>,
-    note: Option<&'a str>,
-    feedback: Vec<FeedbackRecord<'a>>,
-    took_ms: f64,
-}
-
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    query_id: &'a str,
-    line: u64,
-    message: &'a str,
-}
-
-#[derive(Serialize)]
-struct BatchSummary {
-    schema_version: u32,
-    queries: u64,
-    errors: u64,
-    hits: u64,
-    took_ms: f64,
-    queries_per_second: f64,
 }
 
 /// What one query produced: its printed bytes and counts.
@@ -259,7 +234,7 @@ fn run_one(index: &OpenIndex, args: &BatchArgs, line_no: u64, line: &str) -> Don
                 }
             }
             if format == BatchFormat::Jsonl {
-                let summary = QuerySummary {
+                let summary = QueryRecord {
                     query_id: &id,
                     line: line_no,
                     query: &request.query,
@@ -313,16 +288,15 @@ fn parse_line(line: &str, base: &SearchOptions) -> Result<ParsedLine, (Option<St
             options.limit = limit;
         }
         for name in q.topic.into_vec() {
-            let topic = match name.to_ascii_lowercase().as_str() {
-                "exclusivity" => TopicArg::Exclusivity,
-                "dispute" => TopicArg::Dispute,
-                "deal" => TopicArg::Deal,
-                other => {
-                    return Err((
-                        id,
-                        format!("unknown topic {other:?}; use exclusivity, dispute or deal"),
-                    ))
-                }
+            // The names `--topic` takes, in any case.
+            let Ok(topic) = <Topic as clap::ValueEnum>::from_str(&name, true) else {
+                return Err((
+                    id,
+                    format!(
+                        "unknown topic {:?}; use exclusivity, dispute or deal",
+                        name.to_ascii_lowercase()
+                    ),
+                ));
             };
             options.topic.push(topic);
         }

@@ -4,32 +4,11 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, TERMINATED};
-
 use super::{Outcome, UsageError};
 use crate::cli::EntitiesArgs;
 use crate::extract::entities::EntityKind;
-use crate::index::{open_index, NameDisplay};
-use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
-
-#[derive(Serialize)]
-struct EntityRecord {
-    canonical: String,
-    #[serde(rename = "type")]
-    kind: String,
-    /// Passages that mention the entity or one of its parts (AWS counts for Amazon).
-    passages: u64,
-    articles: u64,
-}
-
-#[derive(Serialize)]
-struct EntitiesSummary {
-    schema_version: u32,
-    entities: usize,
-    shown: usize,
-}
+use crate::index::{for_each_live_doc, open_index, NameDisplay};
+use crate::output::json::{write_record, EntitiesSummary, EntityRecord, JSON_SCHEMA_VERSION};
 
 pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcome> {
     let wanted = match &args.kind {
@@ -49,7 +28,7 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
     let mut counts: HashMap<(String, String), (u64, HashSet<u64>)> = HashMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(index.fields.entity)?;
-        let articles = segment.fast_fields().u64("article_key")?;
+        let articles = index.fields.u64_column(segment, index.fields.article_key)?;
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
             let lower = String::from_utf8_lossy(terms.key()).into_owned();
@@ -59,19 +38,19 @@ pub(super) fn run(args: EntitiesArgs, index_dir: &Path) -> anyhow::Result<Outcom
             if wanted.is_some_and(|w| kind != w) {
                 continue;
             }
+            let mut docs = Vec::new();
+            let live = for_each_live_doc(segment, &inverted, terms.value(), |doc| docs.push(doc))?;
+            if live == 0 {
+                // Every passage naming it was deleted by an incremental update.
+                continue;
+            }
             let entry = counts
                 .entry((kind.as_str().to_string(), canonical))
                 .or_insert_with(|| (0, HashSet::new()));
-            entry.0 += u64::from(terms.value().doc_freq);
-            let mut postings =
-                inverted.read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                if let Some(key) = articles.first(doc) {
-                    entry.1.insert(key);
-                }
-                doc = postings.advance();
-            }
+            entry.0 += live;
+            entry
+                .1
+                .extend(docs.into_iter().filter_map(|doc| articles.first(doc)));
         }
     }
     let mut rows: Vec<EntityRecord> = counts

@@ -27,6 +27,16 @@ pub enum Outcome {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// The text `main` prints for a failed command: a [`UsageError`] anywhere in the chain
+/// alone (it says what to change; the layers around it only say where it was noticed),
+/// any other error with its whole context chain, which says what failed and where.
+pub fn error_text(err: &anyhow::Error) -> String {
+    match err.chain().find_map(|e| e.downcast_ref::<UsageError>()) {
+        Some(usage) => usage.to_string(),
+        None => format!("{err:#}"),
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     // Only the default location is built on first use: a folder the user named (flag or
@@ -85,6 +95,16 @@ pub(crate) fn parse_size(text: &str) -> Result<u64, UsageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn usage_errors_print_alone_and_others_with_their_chain() {
+        let usage = anyhow::Error::new(UsageError("--since is after --until".into()))
+            .context("reading the search options");
+        assert_eq!(error_text(&usage), "--since is after --until");
+        let io = anyhow::Error::new(std::io::Error::other("disk full"))
+            .context("writing index/CURRENT.tmp-1");
+        assert_eq!(error_text(&io), "writing index/CURRENT.tmp-1: disk full");
+    }
 
     #[test]
     fn sizes() {

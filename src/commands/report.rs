@@ -106,7 +106,7 @@ pub(super) fn run(args: ReportArgs, index_dir: &Path) -> anyhow::Result<Outcome>
         }
     }
     let n = counted_passages().count().max(1) as f32;
-    let sum = |f: fn(&crate::extract::TopicFacts) -> f32| {
+    let sum = |f: fn(&crate::extract::TopicScores) -> f32| {
         counted_passages().map(|p| f(&p.topics)).sum::<f32>() / n
     };
     let topic_means = vec![

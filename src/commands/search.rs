@@ -4,9 +4,8 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Outcome, UsageError};
-use crate::cli::{SearchArgs, SearchOptions, SortArg, TopicArg};
+use crate::cli::{SearchArgs, SearchOptions, SortArg};
 use crate::extract::money::parse_amount_filter;
-use crate::extract::topics::Topic;
 use crate::extract::Extractors;
 use crate::index::{build_index, index_state, open_index, BuildOptions, IndexState};
 use crate::ingest::path_text::shown;
@@ -176,15 +175,7 @@ pub(crate) fn request_from(query: &str, args: &SearchOptions) -> Result<SearchRe
         since: date("--since", &args.since, false)?,
         until: date("--until", &args.until, true)?,
         sources: args.source.clone(),
-        topics: args
-            .topic
-            .iter()
-            .map(|t| match t {
-                TopicArg::Exclusivity => Topic::Exclusivity,
-                TopicArg::Dispute => Topic::Dispute,
-                TopicArg::Deal => Topic::Deal,
-            })
-            .collect(),
+        topics: args.topic.clone(),
         min_topic: args.min_topic,
     };
     if let (Some(since), Some(until)) = (request.filters.since, request.filters.until) {

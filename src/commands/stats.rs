@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::AllQuery;
 use tantivy::schema::Value;
@@ -13,40 +12,9 @@ use tantivy::{Order, TantivyDocument};
 use super::Outcome;
 use crate::cli::StatsArgs;
 use crate::extract::PassageFacts;
-use crate::index::{open_index, NameDisplay, OpenIndex, SCHEMA_VERSION};
+use crate::index::{live_doc_freq, open_index, NameDisplay, OpenIndex, SCHEMA_VERSION};
 use crate::output::human::amount_label;
-use crate::output::json::{write_record, JSON_SCHEMA_VERSION};
-
-#[derive(Serialize)]
-struct Stats {
-    schema_version: u32,
-    index_schema_version: u32,
-    index: String,
-    articles: usize,
-    passages: u64,
-    segments: usize,
-    index_bytes: u64,
-    first_date: Option<String>,
-    last_date: Option<String>,
-    top_entities: Vec<EntityCount>,
-    top_amounts: Vec<TopAmount>,
-}
-
-#[derive(Serialize)]
-struct EntityCount {
-    canonical: String,
-    passages: u64,
-}
-
-#[derive(Serialize)]
-struct TopAmount {
-    text: String,
-    currency: String,
-    value: f64,
-    usd: Option<f64>,
-    path: String,
-    line: u64,
-}
+use crate::output::json::{write_record, EntityCount, StatsRecord, TopAmount, JSON_SCHEMA_VERSION};
 
 pub(super) fn run(args: StatsArgs, index_dir: &Path) -> anyhow::Result<Outcome> {
     let index = open_index(index_dir)?;
@@ -93,7 +61,7 @@ pub(super) fn run(args: StatsArgs, index_dir: &Path) -> anyhow::Result<Outcome> 
     })
 }
 
-fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> {
+fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<StatsRecord> {
     let searcher = index.reader.searcher();
     let f = &index.fields;
     let mut articles: HashSet<u64> = HashSet::new();
@@ -102,7 +70,7 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     for segment in searcher.segment_readers() {
         // Articles: distinct keys among the live passages (deleted ones are left out).
-        let keys = segment.fast_fields().u64("article_key")?;
+        let keys = f.u64_column(segment, f.article_key)?;
         for doc in segment.doc_ids_alive() {
             articles.extend(keys.first(doc));
         }
@@ -115,16 +83,21 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
                 Some((_, name)) => name,
                 None => lower.into_owned(),
             };
-            *entities.entry(name).or_default() += u64::from(terms.value().doc_freq);
-        }
-        if let Ok(dates) = segment.fast_fields().date("published") {
-            let lo = dates.min_value().into_timestamp_secs();
-            let hi = dates.max_value().into_timestamp_secs();
-            // A segment with no dates reports an empty range at the epoch.
-            if hi > 0 {
-                first = Some(first.map_or(lo, |f| f.min(lo)));
-                last = Some(last.map_or(hi, |l| l.max(hi)));
+            let live = live_doc_freq(segment, &inverted, terms.value())?;
+            // A name whose passages were all deleted by an incremental update is gone.
+            if live > 0 {
+                *entities.entry(name).or_default() += live;
             }
+        }
+        // Dates of the live passages: the column's min and max would count deleted ones.
+        let dates = f.date_column(segment, f.published)?;
+        for secs in segment
+            .doc_ids_alive()
+            .filter_map(|doc| dates.first(doc))
+            .map(|d| d.into_timestamp_secs())
+        {
+            first = Some(first.map_or(secs, |f| f.min(secs)));
+            last = Some(last.map_or(secs, |l| l.max(secs)));
         }
     }
     let mut top_entities: Vec<EntityCount> = entities
@@ -141,7 +114,8 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
     });
     top_entities.truncate(top);
 
-    let collector = TopDocs::with_limit(top).order_by_fast_field::<f64>("amount_usd", Order::Desc);
+    let collector =
+        TopDocs::with_limit(top).order_by_fast_field::<f64>(f.name(f.amount_usd), Order::Desc);
     let mut top_amounts = Vec::new();
     for (_, addr) in searcher.search(&AllQuery, &collector)? {
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -174,7 +148,7 @@ fn collect(index: &OpenIndex, root: &Path, top: usize) -> anyhow::Result<Stats> 
             .ok()
             .map(|t| t.strftime("%Y-%m-%d").to_string())
     };
-    Ok(Stats {
+    Ok(StatsRecord {
         schema_version: JSON_SCHEMA_VERSION,
         index_schema_version: SCHEMA_VERSION,
         index: root.display().to_string(),

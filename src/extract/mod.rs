@@ -9,6 +9,8 @@ pub mod topics;
 
 use serde::{Deserialize, Serialize};
 
+pub use topics::TopicScores;
+
 /// An entity as stored with a passage and shown in hits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityFact {
@@ -31,20 +33,12 @@ pub struct AmountFact {
     pub usd: Option<f64>,
 }
 
-/// Topic scores as stored with a passage.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct TopicFacts {
-    pub exclusivity: f32,
-    pub dispute: f32,
-    pub deal: f32,
-}
-
 /// Everything the extractors found in one passage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PassageFacts {
     pub amounts: Vec<AmountFact>,
     pub entities: Vec<EntityFact>,
-    pub topics: TopicFacts,
+    pub topics: TopicScores,
 }
 
 /// The compact stored form of [`PassageFacts`]: positional arrays instead of
@@ -125,7 +119,7 @@ impl PassageFacts {
                     kind,
                 })
                 .collect(),
-            topics: TopicFacts {
+            topics: TopicScores {
                 exclusivity: stored.t[0],
                 dispute: stored.t[1],
                 deal: stored.t[2],
@@ -197,29 +191,9 @@ impl Extractors {
                 .collect();
         }
         if self.topics {
-            let t = topics::score_topics(text);
-            facts.topics = TopicFacts {
-                exclusivity: t.exclusivity,
-                dispute: t.dispute,
-                deal: t.deal,
-            };
+            facts.topics = topics::score_topics(text);
         }
         facts
-    }
-}
-
-/// A small deterministic generator for the randomised tests of the matchers.
-#[cfg(test)]
-pub(crate) struct XorShift(pub(crate) u64);
-
-#[cfg(test)]
-impl XorShift {
-    /// The next number below `n`.
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
     }
 }
 

@@ -15,7 +15,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::names::EntityNames;
 use super::schema::{amount_key, article_key, register_analyzers, word_count, Fields};
-use super::{index_state, lock_index, publish, read_pointer, remove_stale, IndexState};
+use super::{index_state, lock_index, publish, remove_stale, IndexState};
 use crate::extract::{Extractors, PassageFacts};
 use crate::ingest::{self, walk_corpus, Article, CorpusFile, Passage, Skip, WalkEvent};
 
@@ -129,12 +129,6 @@ struct FileEntry {
     warnings: Vec<(String, String)>,
 }
 
-/// A file to (re)index, with its bytes when they were already read to check them.
-struct Work {
-    file: CorpusFile,
-    bytes: Option<Vec<u8>>,
-}
-
 /// Builds or updates the index from `options.corpus`: incremental when an
 /// index of the same corpus exists and little changed, else a whole new
 /// generation swapped in atomically.
@@ -153,7 +147,7 @@ pub fn build_index(
             super::SCHEMA_VERSION
         ),
         IndexState::Missing | IndexState::OtherVersion(_) => None,
-        IndexState::Ready => read_pointer(root)?.map(|p| p.generation),
+        IndexState::Ready { generation } => Some(generation),
     };
     // Leftovers of an interrupted build: safe to remove under the lock.
     remove_stale(root, previous.as_deref());
@@ -183,7 +177,8 @@ pub fn build_index(
             let index = tantivy::Index::open_in_dir(&dir)
                 .with_context(|| format!("opening index {}", dir.display()))?;
             let manifest: Option<Manifest> = index
-                .load_metas()?
+                .load_metas()
+                .with_context(|| format!("reading the index metadata in {}", dir.display()))?
                 .payload
                 .and_then(|p| serde_json::from_str(&p).ok())
                 .filter(|m: &Manifest| m.corpus == corpus_key);
@@ -268,11 +263,7 @@ pub fn build_index(
         ..Manifest::default()
     };
     reporter.start(files.len() as u64, files.iter().map(|f| f.size).sum());
-    let work = files
-        .into_iter()
-        .map(|file| Work { file, bytes: None })
-        .collect();
-    let names = index_files(&writer, &fields, work, options, reporter, &mut manifest)?;
+    let names = index_files(&writer, &fields, files, options, reporter, &mut manifest)?;
     reporter.finishing();
     names.save(&tmp)?;
     commit(&mut writer, &manifest)?;
@@ -289,7 +280,10 @@ pub fn build_index(
 
 /// What an incremental run must do.
 struct Plan {
-    work: Vec<Work>,
+    /// Files to (re)index. Only their paths: a changed file was hashed as it was
+    /// streamed and is read again when indexed, so planning holds no file's bytes
+    /// (with many changed files, keeping them would undo `--max-file-size`'s bound).
+    work: Vec<CorpusFile>,
     /// Files whose old articles must be deleted before re-adding.
     replaced: Vec<String>,
     removed: Vec<String>,
@@ -329,24 +323,17 @@ fn plan_changes(
     for file in files {
         let Some(entry) = manifest.files.get_mut(&file.rel) else {
             plan.added += 1;
-            plan.work.push(Work { file, bytes: None });
+            plan.work.push(file);
             continue;
         };
         if entry.size == file.size && entry.mtime_ns == file.mtime_ns {
             plan.unchanged += 1;
             continue;
         }
-        let bytes = match std::fs::read(&file.path) {
-            Ok(bytes) => bytes,
-            Err(_) => {
-                // Let the normal path report the error and drop the file.
-                plan.updated += 1;
-                plan.replaced.push(file.rel.clone());
-                plan.work.push(Work { file, bytes: None });
-                continue;
-            }
-        };
-        if content_hash(&bytes) == entry.hash {
+        // A file that cannot be read is re-indexed: that path reports the error and
+        // drops the file.
+        let same = hash_file(&file.path).is_ok_and(|hash| hash == entry.hash);
+        if same {
             entry.mtime_ns = file.mtime_ns;
             plan.touched = true;
             plan.unchanged += 1;
@@ -354,14 +341,11 @@ fn plan_changes(
         }
         plan.updated += 1;
         plan.replaced.push(file.rel.clone());
-        plan.work.push(Work {
-            file,
-            bytes: Some(bytes),
-        });
+        plan.work.push(file);
     }
     reporter.start(
         plan.work.len() as u64,
-        plan.work.iter().map(|w| w.file.size).sum(),
+        plan.work.iter().map(|f| f.size).sum(),
     );
     Ok(plan)
 }
@@ -371,7 +355,7 @@ fn plan_changes(
 fn index_files(
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
-    work: Vec<Work>,
+    work: Vec<CorpusFile>,
     options: &BuildOptions,
     reporter: &dyn Reporter,
     manifest: &mut Manifest,
@@ -385,27 +369,24 @@ fn index_files(
         .context("starting worker threads")?;
     pool.install(|| {
         work.into_par_iter()
-            .try_for_each(|item| -> anyhow::Result<()> {
-                let file = &item.file;
+            .try_for_each(|file| -> anyhow::Result<()> {
+                let file = &file;
                 let display = ingest::path_text::encode(file.path.as_os_str()).into_owned();
-                let bytes = match item.bytes {
-                    Some(bytes) => bytes,
-                    None => match std::fs::read(&file.path) {
-                        Ok(bytes) => bytes,
-                        Err(err) => {
-                            let skip = Skip {
-                                location: display,
-                                reason: err.to_string(),
-                            };
-                            reporter.skipped(&skip);
-                            unread
-                                .lock()
-                                .expect("no panics while holding the lock")
-                                .push(skip);
-                            reporter.file_done(file.size);
-                            return Ok(());
-                        }
-                    },
+                let bytes = match std::fs::read(&file.path) {
+                    Ok(bytes) => bytes,
+                    Err(err) => {
+                        let skip = Skip {
+                            location: display,
+                            reason: err.to_string(),
+                        };
+                        reporter.skipped(&skip);
+                        unread
+                            .lock()
+                            .expect("no panics while holding the lock")
+                            .push(skip);
+                        reporter.file_done(file.size);
+                        return Ok(());
+                    }
                 };
                 let articles = AtomicU64::new(0);
                 let passages = AtomicU64::new(0);
@@ -550,17 +531,85 @@ fn writer_threads(options: &BuildOptions) -> usize {
 
 /// A fast 64-bit hash of file content, to tell an edit from a touch.
 fn content_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut h = bytes.len() as u64;
-    for chunk in chunks.by_ref() {
-        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut hasher = ContentHasher::new(bytes.len() as u64);
+    hasher.update(bytes);
+    hasher.finish()
+}
+
+/// [`content_hash`] of a file, read in blocks so that checking it takes one block of
+/// memory, not the whole file.
+///
+/// The hash is seeded with the length the open file reports; a file that changes while
+/// it is read hashes differently from its content, so it counts as changed and is read
+/// again, which is the safe side.
+fn hash_file(path: &Path) -> std::io::Result<u64> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = ContentHasher::new(file.metadata()?.len());
+    let mut block = vec![0u8; 64 * 1024];
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return Ok(hasher.finish()),
+            Ok(n) => hasher.update(&block[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+}
+
+/// The state of [`content_hash`] fed in pieces: whole little-endian words are mixed in
+/// as they complete, the last partial word byte by byte at the end, so any split of
+/// the input gives the one-shot value (the values stored in existing manifests).
+struct ContentHasher {
+    h: u64,
+    /// Bytes of a word not yet complete.
+    pending: [u8; 8],
+    pending_len: usize,
+}
+
+impl ContentHasher {
+    fn new(len: u64) -> ContentHasher {
+        ContentHasher {
+            h: len,
+            pending: [0; 8],
+            pending_len: 0,
+        }
     }
-    h ^ (h >> 29)
+
+    fn mix(&mut self, word: u64) {
+        self.h = crate::hash::fx_mix(self.h, word);
+    }
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        if self.pending_len > 0 {
+            let take = (8 - self.pending_len).min(bytes.len());
+            self.pending[self.pending_len..self.pending_len + take].copy_from_slice(&bytes[..take]);
+            self.pending_len += take;
+            bytes = &bytes[take..];
+            if self.pending_len < 8 {
+                return;
+            }
+            self.mix(u64::from_le_bytes(self.pending));
+            self.pending_len = 0;
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in chunks.by_ref() {
+            self.mix(u64::from_le_bytes(
+                chunk.try_into().expect("chunks of eight"),
+            ));
+        }
+        let rest = chunks.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.pending_len = rest.len();
+    }
+
+    fn finish(mut self) -> u64 {
+        for i in 0..self.pending_len {
+            let b = self.pending[i];
+            self.mix(u64::from(b));
+        }
+        self.h ^ (self.h >> 29)
+    }
 }
 
 /// The tantivy document for one passage.
@@ -647,4 +696,55 @@ pub(crate) fn folder_size(dir: &Path) -> u64 {
         .filter(|m| m.is_file())
         .map(|m| m.len())
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-shot formula the manifests of existing indexes were written with.
+    fn reference_hash(bytes: &[u8]) -> u64 {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        let mut h = bytes.len() as u64;
+        for chunk in chunks.by_ref() {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap());
+            h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        h ^ (h >> 29)
+    }
+
+    #[test]
+    fn hashing_in_pieces_gives_the_stored_hash() {
+        let text: Vec<u8> = (0..200u32).map(|i| (i * 37 % 251) as u8).collect();
+        for len in [0, 1, 7, 8, 9, 63, 200] {
+            let bytes = &text[..len];
+            assert_eq!(content_hash(bytes), reference_hash(bytes), "len {len}");
+            for piece in [1, 3, 5, 8, 13] {
+                let mut hasher = ContentHasher::new(len as u64);
+                for part in bytes.chunks(piece) {
+                    hasher.update(part);
+                }
+                assert_eq!(
+                    hasher.finish(),
+                    reference_hash(bytes),
+                    "len {len} by {piece}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_hashed_while_streaming_matches_its_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        // Larger than one read block, and not a multiple of a word.
+        let bytes: Vec<u8> = (0..200_003u32).map(|i| (i % 253) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(hash_file(&path).unwrap(), reference_hash(&bytes));
+        assert!(hash_file(&dir.path().join("missing.txt")).is_err());
+    }
 }

@@ -16,12 +16,14 @@
 //! leaves a broken index and searches keep using the previous generation.
 
 mod build;
+mod live;
 mod names;
 mod schema;
 pub mod stem;
 
 pub(crate) use build::folder_size;
 pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
+pub use live::{for_each_live_doc, live_doc_freq};
 pub use names::{EntityNames, NameDisplay};
 pub use schema::{
     amount_key, article_key, english_analyzer, register_analyzers, word_count, Fields,
@@ -55,8 +57,9 @@ struct Pointer {
 pub enum IndexState {
     /// Nothing there yet (or only placeholder files).
     Missing,
-    /// A newsdex index of the current schema version.
-    Ready,
+    /// A newsdex index of the current schema version, and its live generation folder
+    /// (as `CURRENT` named it when inspected: read once, not again).
+    Ready { generation: String },
     /// A newsdex index of another schema version.
     OtherVersion(u32),
 }
@@ -73,7 +76,9 @@ pub fn index_state(root: &Path) -> anyhow::Result<IndexState> {
         );
     }
     match read_pointer(root)? {
-        Some(p) if p.schema_version == SCHEMA_VERSION => Ok(IndexState::Ready),
+        Some(p) if p.schema_version == SCHEMA_VERSION => Ok(IndexState::Ready {
+            generation: p.generation,
+        }),
         Some(p) => Ok(IndexState::OtherVersion(p.schema_version)),
         None => {
             let foreign: Vec<String> = fs::read_dir(root)
@@ -129,7 +134,7 @@ pub struct OpenIndex {
 
 /// Opens the live generation of an index for searching.
 pub fn open_index(root: &Path) -> anyhow::Result<OpenIndex> {
-    let pointer = match index_state(root)? {
+    let generation = match index_state(root)? {
         IndexState::Missing => bail!(
             "no index at {}; build one with `newsdex index CORPUS --index {}`",
             root.display(),
@@ -140,9 +145,9 @@ pub fn open_index(root: &Path) -> anyhow::Result<OpenIndex> {
              rebuild it with `newsdex index --rebuild`",
             root.display()
         ),
-        IndexState::Ready => read_pointer(root)?.expect("Ready means CURRENT exists"),
+        IndexState::Ready { generation } => generation,
     };
-    let dir = root.join(&pointer.generation);
+    let dir = root.join(generation);
     let index = tantivy::Index::open_in_dir(&dir)
         .with_context(|| format!("opening index {}", dir.display()))?;
     register_analyzers(&index);
@@ -170,13 +175,16 @@ fn publish(root: &Path, generation: &str) -> anyhow::Result<()> {
         generation: generation.to_string(),
     };
     let tmp = root.join(format!("{CURRENT}.tmp-{}", std::process::id()));
-    {
+    let written = || -> std::io::Result<()> {
         use std::io::Write;
         let mut file = fs::File::create(&tmp)?;
         file.write_all(serde_json::to_string(&pointer)?.as_bytes())?;
-        file.sync_all()?;
-    }
-    fs::rename(&tmp, root.join(CURRENT))?;
+        file.sync_all()
+    };
+    written().with_context(|| format!("writing {}", tmp.display()))?;
+    let current = root.join(CURRENT);
+    fs::rename(&tmp, &current)
+        .with_context(|| format!("replacing {} with {}", current.display(), tmp.display()))?;
     if let Ok(dir) = fs::File::open(root) {
         let _ = dir.sync_all();
     }
@@ -220,7 +228,8 @@ pub fn lock_index(root: &Path, wait: bool) -> anyhow::Result<WriterLock> {
         .open(&path)
         .with_context(|| format!("opening lock file {}", path.display()))?;
     if wait {
-        file.lock()?;
+        file.lock()
+            .with_context(|| format!("waiting for the lock {}", path.display()))?;
     } else if let Err(err) = file.try_lock() {
         match err {
             fs::TryLockError::WouldBlock => bail!(

@@ -4,6 +4,7 @@
 //! One tantivy document is one passage; it carries its article's fields too, so
 //! a hit can be shown without a second lookup.
 
+use tantivy::columnar::Column;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
     INDEXED, STORED, STRING,
@@ -11,7 +12,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
-use tantivy::Index;
+use tantivy::{DateTime, Index, SegmentReader};
 
 use super::stem::MemoStemmer;
 
@@ -142,6 +143,40 @@ impl Fields {
         }
     }
 
+    /// A field's name in the schema: what tantivy's fast-field and sort APIs take, so
+    /// callers never spell it themselves.
+    pub fn name(&self, field: Field) -> &str {
+        self.schema.get_field_name(field)
+    }
+
+    /// A segment's u64 fast column of `field`; an error (not an empty column) when the
+    /// index lacks it.
+    pub fn u64_column(
+        &self,
+        segment: &SegmentReader,
+        field: Field,
+    ) -> tantivy::Result<Column<u64>> {
+        segment.fast_fields().u64(self.name(field))
+    }
+
+    /// A segment's f64 fast column of `field`; an error when the index lacks it.
+    pub fn f64_column(
+        &self,
+        segment: &SegmentReader,
+        field: Field,
+    ) -> tantivy::Result<Column<f64>> {
+        segment.fast_fields().f64(self.name(field))
+    }
+
+    /// A segment's date fast column of `field`; an error when the index lacks it.
+    pub fn date_column(
+        &self,
+        segment: &SegmentReader,
+        field: Field,
+    ) -> tantivy::Result<Column<DateTime>> {
+        segment.fast_fields().date(self.name(field))
+    }
+
     /// The field holding a topic's score.
     pub fn topic(&self, topic: crate::extract::topics::Topic) -> Field {
         use crate::extract::topics::Topic;
@@ -204,9 +239,9 @@ pub fn word_count(text: &str) -> u64 {
 
 /// FNV-1a: a stable 64-bit hash of an article id for [`Fields::article_key`].
 pub fn article_key(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    use crate::hash::{fnv_step, FNV_OFFSET};
+    id.bytes()
+        .fold(FNV_OFFSET, |h, b| fnv_step(h, u64::from(b)))
 }
 
 /// Bits of [`amount_key`] that hold the value; the currency sits above them.

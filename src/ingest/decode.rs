@@ -127,16 +127,10 @@ mod tests {
         }
     }
 
-    /// A fixed pseudo-random stream (no dependency on a random crate).
-    fn random_bytes(n: usize, mut seed: u64) -> Vec<u8> {
-        (0..n)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                (seed >> 24) as u8
-            })
-            .collect()
+    /// A fixed pseudo-random stream.
+    fn random_bytes(n: usize, seed: u64) -> Vec<u8> {
+        let mut rng = crate::test_rng::XorShift(seed);
+        (0..n).map(|_| rng.byte()).collect()
     }
 
     #[test]

@@ -8,7 +8,13 @@
 //! | `hit`      | search                | [`HitRecord`]                          |
 //! | `passage`  | extract               | [`PassageRecord`]                      |
 //! | `bucket`   | timeline              | [`BucketRecord`]                       |
-//! | `summary`  | search, index, extract, timeline | [`SearchSummary`], [`IndexSummary`], [`ExtractSummary`], [`TimelineSummary`] |
+//! | `query`    | batch                 | [`QueryRecord`]                        |
+//! | `error`    | batch                 | [`ErrorRecord`]                        |
+//! | `entity`   | entities              | [`EntityRecord`]                       |
+//! | `stats`    | stats                 | [`StatsRecord`]                        |
+//! | `summary`  | search, index, extract, timeline, batch, entities | [`SearchSummary`], [`IndexSummary`], [`ExtractSummary`], [`TimelineSummary`], [`BatchSummary`], [`EntitiesSummary`] |
+//!
+//! `batch` prints `hit` records with `query_id` set.
 //!
 //! Every summary carries `schema_version` ([`JSON_SCHEMA_VERSION`]); fields are
 //! only ever added within a version.
@@ -24,7 +30,7 @@ use std::borrow::Cow;
 use base64::Engine;
 use serde::Serialize;
 
-use crate::extract::{AmountFact, EntityFact, TopicFacts};
+use crate::extract::{AmountFact, EntityFact, TopicScores};
 
 /// Version of the JSON output contract.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
@@ -62,7 +68,7 @@ pub struct HitRecord<'a> {
     pub snippet: SnippetRecord<'a>,
     pub amounts: &'a [AmountFact],
     pub entities: &'a [EntityFact],
-    pub topics: TopicFacts,
+    pub topics: TopicScores,
     pub copies: Vec<CopyRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<ExplainRecord>,
@@ -194,7 +200,7 @@ pub struct PassageRecord<'a> {
     pub text: &'a str,
     pub amounts: &'a [AmountFact],
     pub entities: &'a [EntityFact],
-    pub topics: TopicFacts,
+    pub topics: TopicScores,
 }
 
 /// Closing record of `newsdex extract`.
@@ -257,6 +263,96 @@ pub struct TimelineSummary<'a> {
     pub last: Option<String>,
     pub note: Option<&'a str>,
     pub took_ms: f64,
+}
+
+/// Closing record of one query in `newsdex batch`, after its hits.
+#[derive(Serialize)]
+pub struct QueryRecord<'a> {
+    pub query_id: &'a str,
+    /// 1-based line of the query in the input.
+    pub line: u64,
+    pub query: &'a str,
+    pub hits: usize,
+    /// Always null in batch (counting every match costs time a batch does not spend).
+    pub total_matches: Option<usize>,
+    pub note: Option<&'a str>,
+    pub feedback: Vec<FeedbackRecord<'a>>,
+    pub took_ms: f64,
+}
+
+/// A query of `newsdex batch` that failed; the batch goes on.
+#[derive(Serialize)]
+pub struct ErrorRecord<'a> {
+    pub query_id: &'a str,
+    pub line: u64,
+    pub message: &'a str,
+}
+
+/// Closing record of `newsdex batch`.
+#[derive(Serialize)]
+pub struct BatchSummary {
+    pub schema_version: u32,
+    pub queries: u64,
+    pub errors: u64,
+    pub hits: u64,
+    pub took_ms: f64,
+    pub queries_per_second: f64,
+}
+
+/// One entity of `newsdex entities`.
+#[derive(Serialize)]
+pub struct EntityRecord {
+    pub canonical: String,
+    /// organization, person, product or place.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Passages that mention the entity or one of its parts (AWS counts for Amazon).
+    pub passages: u64,
+    pub articles: u64,
+}
+
+/// Closing record of `newsdex entities`.
+#[derive(Serialize)]
+pub struct EntitiesSummary {
+    pub schema_version: u32,
+    /// Entities counted, and how many of them were printed (`--top`).
+    pub entities: usize,
+    pub shown: usize,
+}
+
+/// The one record of `newsdex stats`: what the index holds.
+#[derive(Serialize)]
+pub struct StatsRecord {
+    pub schema_version: u32,
+    pub index_schema_version: u32,
+    pub index: String,
+    pub articles: usize,
+    pub passages: u64,
+    pub segments: usize,
+    pub index_bytes: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub top_entities: Vec<EntityCount>,
+    pub top_amounts: Vec<TopAmount>,
+}
+
+/// An entity and its passage count in a [`StatsRecord`].
+#[derive(Serialize)]
+pub struct EntityCount {
+    pub canonical: String,
+    pub passages: u64,
+}
+
+/// One of the largest amounts in a [`StatsRecord`], with where it was found.
+#[derive(Serialize)]
+pub struct TopAmount {
+    /// The amount as the human output labels it.
+    pub text: String,
+    pub currency: String,
+    pub value: f64,
+    pub usd: Option<f64>,
+    pub path: String,
+    pub line: u64,
 }
 
 /// Writes one envelope line.

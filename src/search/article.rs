@@ -104,10 +104,10 @@ fn idf(doc_freq: u64, doc_count: u64) -> f32 {
 
 /// Live articles in the index: passages at position 0. A pass over a fast column, so
 /// [`crate::index::OpenIndex`] keeps the answer for every search it serves.
-pub(crate) fn count_articles(searcher: &Searcher) -> tantivy::Result<u64> {
+pub(crate) fn count_articles(searcher: &Searcher, fields: &Fields) -> tantivy::Result<u64> {
     let mut articles = 0u64;
     for segment in searcher.segment_readers() {
-        let ordinals = segment.fast_fields().u64("ordinal")?;
+        let ordinals = fields.u64_column(segment, fields.ordinal)?;
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_none_or(|a| a.is_alive(doc)) && ordinals.first(doc) == Some(0) {
@@ -185,9 +185,8 @@ pub(crate) fn article_scores(
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
         let text_index = segment.inverted_index(fields.text)?;
         let title_index = segment.inverted_index(fields.title)?;
-        let fast = segment.fast_fields();
-        let keys = fast.u64("article_key")?;
-        let lens = fast.u64("article_len")?;
+        let keys = fields.u64_column(segment, fields.article_key)?;
+        let lens = fields.u64_column(segment, fields.article_len)?;
         let text_norms = segment.get_fieldnorms_reader(fields.text)?;
         let title_norms = segment.get_fieldnorms_reader(fields.title)?;
         let alive = segment.alive_bitset();

@@ -24,7 +24,7 @@ use super::build::QueryBuilder;
 use super::query::parse_query_all_required;
 use super::rank::{jaccard_at_least, shingle_set, DUPLICATE_JACCARD};
 use super::{Filters, Ranking, SearchError};
-use crate::extract::{AmountFact, PassageFacts, TopicFacts};
+use crate::extract::{AmountFact, PassageFacts, TopicScores};
 use crate::index::OpenIndex;
 
 /// One passage that matches exactly.
@@ -43,7 +43,7 @@ pub struct MatchedPassage {
     pub amounts: Vec<AmountFact>,
     /// Canonical names of the entities tagged in the passage.
     pub entities: Vec<String>,
-    pub topics: TopicFacts,
+    pub topics: TopicScores,
     /// Set when the passage is a near-copy of an earlier passage of another article:
     /// the index (in [`Matches::passages`]) of that passage.
     pub copy_of: Option<usize>,
@@ -231,13 +231,8 @@ mod tests {
     fn prefix_filter_finds_exactly_the_pairs_over_the_threshold() {
         // Texts over a small vocabulary, so overlaps of every size occur; compare with
         // an all-pairs search.
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
+        let mut next = || rng.next_u64();
         let words = [
             "deal", "bid", "cloud", "azure", "share", "court", "fine", "rain",
         ];

@@ -159,7 +159,7 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         match index.article_count.get() {
             Some(&n) => n,
             None => {
-                let n = count_articles(&searcher)?;
+                let n = count_articles(&searcher, fields)?;
                 *index.article_count.get_or_init(|| n)
             }
         }
@@ -182,6 +182,7 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
     if ranking.feedback && relevance && parsed.has_plain_word() && own_found {
         let (ranked, _) = ranked_candidates(
             &searcher,
+            fields,
             request,
             &built,
             &articles,
@@ -284,6 +285,7 @@ fn own_stems(
 /// larger pool cannot help.
 fn ranked_candidates(
     searcher: &tantivy::Searcher,
+    fields: &Fields,
     request: &SearchRequest,
     built: &super::build::BuiltQuery,
     articles: &ArticleScores,
@@ -293,8 +295,10 @@ fn ranked_candidates(
     // Phase 1: candidates by BM25 (block-WAND for plain-word queries).
     let mut candidates: Vec<(f32, DocAddress)> = match request.sort {
         Sort::Date => {
-            let collector = TopDocs::with_limit(pool)
-                .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+            let collector = TopDocs::with_limit(pool).order_by_fast_field::<tantivy::DateTime>(
+                fields.name(fields.published),
+                Order::Desc,
+            );
             searcher
                 .search(&*built.full, &collector)?
                 .into_iter()
@@ -325,6 +329,7 @@ fn ranked_candidates(
     };
     let mut keyed = rescore(
         searcher,
+        fields,
         &candidates,
         built,
         boost_topics,
@@ -370,8 +375,15 @@ fn collect_hits(
     snippets: &SnippetGenerator,
     pool: usize,
 ) -> Result<(Vec<Hit>, bool), SearchError> {
-    let (keyed, exhausted) =
-        ranked_candidates(searcher, request, built, articles, boost_topics, pool)?;
+    let (keyed, exhausted) = ranked_candidates(
+        searcher,
+        fields,
+        request,
+        built,
+        articles,
+        boost_topics,
+        pool,
+    )?;
     let mut hits: Vec<Hit> = Vec::new();
     let mut per_article: HashMap<u64, usize> = HashMap::new();
     let mut shingles: Vec<Vec<u64>> = Vec::new();
@@ -419,14 +431,6 @@ fn collect_hits(
     Ok((hits, exhausted))
 }
 
-fn topic_field(topic: Topic) -> &'static str {
-    match topic {
-        Topic::Exclusivity => "topic_exclusivity",
-        Topic::Dispute => "topic_dispute",
-        Topic::Deal => "topic_deal",
-    }
-}
-
 /// A phase-1 candidate with what phase 2 adds.
 struct Candidate {
     score: f32,
@@ -446,8 +450,10 @@ struct Candidate {
 /// each candidate's article and position for grouping and tie-breaks. A candidate without a
 /// phase-1 score (NaN: brought by its article) is scored by the full query first, and
 /// dropped if it does not match it (a filter leaves it out).
+#[allow(clippy::too_many_arguments)]
 fn rescore(
     searcher: &tantivy::Searcher,
+    fields: &Fields,
     candidates: &[(f32, DocAddress)],
     built: &super::build::BuiltQuery,
     topics: &[Topic],
@@ -492,13 +498,12 @@ fn rescore(
     for (segment_ord, mut members) in by_segment {
         members.sort_by_key(|&i| out[i].addr.doc_id);
         let segment = searcher.segment_reader(segment_ord);
-        let fast = segment.fast_fields();
-        let articles_column = fast.u64("article_key")?;
-        let ordinals = fast.u64("ordinal")?;
+        let articles_column = fields.u64_column(segment, fields.article_key)?;
+        let ordinals = fields.u64_column(segment, fields.ordinal)?;
         let topic_columns: Vec<Column<f64>> = topics
             .iter()
-            .filter_map(|t| fast.f64(topic_field(*t)).ok())
-            .collect();
+            .map(|t| fields.f64_column(segment, fields.topic(*t)))
+            .collect::<tantivy::Result<_>>()?;
         let mut scorer = match &weight {
             Some(w) => Some(w.scorer(segment, 1.0)?),
             None => None,
@@ -613,17 +618,7 @@ fn explain(
         out.parts.push(("article", candidate.article_part));
     }
     let t = hit.facts.topics;
-    out.topics = topics
-        .iter()
-        .map(|&topic| {
-            let s = match topic {
-                Topic::Exclusivity => t.exclusivity,
-                Topic::Dispute => t.dispute,
-                Topic::Deal => t.deal,
-            };
-            (topic, s)
-        })
-        .collect();
+    out.topics = topics.iter().map(|&topic| (topic, t.get(topic))).collect();
     out.topic_multiplier = candidate.topic_multiplier;
     Ok(out)
 }
@@ -744,8 +739,7 @@ fn truncate_chars(text: &str, max: usize) -> String {
 /// Hashes of the passage's 3-word shingles (words lower-cased), sorted and
 /// without repeats, without allocating per word.
 pub(super) fn shingle_set(text: &str) -> Vec<u64> {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0100_0000_01b3;
+    use crate::hash::{fnv_step, FNV_OFFSET};
     let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
     if text.is_ascii() {
         // Byte by byte: the same hashes as the char path below gives ASCII text.
@@ -755,7 +749,7 @@ pub(super) fn shingle_set(text: &str) -> Vec<u64> {
             .filter(|w| !w.is_empty())
         {
             words.push(word.iter().fold(FNV_OFFSET, |h, b| {
-                (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+                fnv_step(h, u64::from(b.to_ascii_lowercase()))
             }));
         }
     } else {
@@ -766,9 +760,7 @@ pub(super) fn shingle_set(text: &str) -> Vec<u64> {
             words.push(
                 word.chars()
                     .flat_map(char::to_lowercase)
-                    .fold(FNV_OFFSET, |h, c| {
-                        (h ^ u64::from(c)).wrapping_mul(FNV_PRIME)
-                    }),
+                    .fold(FNV_OFFSET, |h, c| fnv_step(h, u64::from(c))),
             );
         }
     }
@@ -862,13 +854,8 @@ mod tests {
     #[test]
     fn jaccard_at_least_agrees_with_jaccard() {
         // Random sorted sets over a small universe, so overlaps of every size occur.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut next = || rng.next_u64();
         for _ in 0..20_000 {
             let mut set = |n: u64| {
                 let len = next() % n;

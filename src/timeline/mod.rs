@@ -16,7 +16,7 @@ use jiff::civil::Date;
 pub use period::{choose_unit, periods_between, Period, Unit, MAX_BARS};
 pub use series::{split, SplitBy, TOPIC_MIN};
 
-use crate::extract::TopicFacts;
+use crate::extract::TopicScores;
 use crate::search::MatchedPassage;
 
 /// One article with matching passages.
@@ -34,7 +34,7 @@ pub struct Article {
     /// Every matching passage is a copy of another article's: counted under that one.
     pub copy: bool,
     /// Highest score on each topic over its counted passages.
-    pub topics: TopicFacts,
+    pub topics: TopicScores,
     /// Canonical entity names with the number of counted passages tagging them.
     pub entities: Vec<(String, usize)>,
 }
@@ -60,7 +60,7 @@ pub fn articles(passages: &[MatchedPassage]) -> Vec<Article> {
                 passages: 0,
                 copied_passages: 0,
                 copy: false,
-                topics: TopicFacts::default(),
+                topics: TopicScores::default(),
                 entities: Vec::new(),
             });
             out.len() - 1

@@ -1,6 +1,6 @@
 //! `newsdex index`: every format parsed, summaries, safety of the index folder.
 
-use crate::env::{stderr, TestEnv};
+use crate::env::{copy_dir, records, stderr, TestEnv};
 
 #[test]
 fn every_format_is_parsed_and_counted() {
@@ -167,4 +167,52 @@ fn bad_files_are_named_and_skipped() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// Regression: `entities` and `stats` took their counts from `doc_freq`, which still
+/// counts the passages an incremental update deleted, so after deleting a file they
+/// reported the old numbers. They must report what a full rebuild reports.
+#[test]
+fn entities_and_stats_after_an_incremental_update_match_a_rebuild() {
+    let env = TestEnv::with_fixture();
+    env.index();
+    std::fs::remove_file(env.path().join("corpus/news/initech-launch.html")).unwrap();
+    std::fs::remove_file(env.path().join("corpus/feeds/deals.json")).unwrap();
+    std::fs::write(
+        env.path().join("corpus/news/contoso-deal.txt"),
+        "Contoso note\nDate: 2025-06-03\n\nContoso met Microsoft about a $5 million plan.\n",
+    )
+    .unwrap();
+    assert_eq!(env.index().mode, "incremental");
+    let rebuilt = TestEnv::empty();
+    copy_dir(&env.path().join("corpus"), &rebuilt.path().join("corpus"));
+    assert_eq!(rebuilt.index().mode, "full");
+
+    let report = |env: &TestEnv, args: &[&str]| {
+        let out = env.cmd().args(args).output().unwrap();
+        assert!(out.status.code() != Some(2), "{args:?}: {}", stderr(&out));
+        records(&out)
+            .into_iter()
+            .map(|r| {
+                let mut data = r.data;
+                // Where the index is and how tantivy laid it out differ by design.
+                if let Some(stats) = data.as_object_mut() {
+                    for key in ["index", "segments", "index_bytes"] {
+                        stats.remove(key);
+                    }
+                }
+                (r.kind, data)
+            })
+            .collect::<Vec<_>>()
+    };
+    let entities = report(&env, &["entities", "--json", "--top", "100"]);
+    assert_eq!(
+        entities,
+        report(&rebuilt, &["entities", "--json", "--top", "100"])
+    );
+    let stats = report(&env, &["stats", "--json", "--top", "100"]);
+    assert_eq!(
+        stats,
+        report(&rebuilt, &["stats", "--json", "--top", "100"])
+    );
 }

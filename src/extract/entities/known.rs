@@ -480,7 +480,7 @@ pub(crate) fn normalize_name_into(name: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::XorShift;
+    use crate::test_rng::XorShift;
 
     /// Up to `max_parts` random parts: a junk piece (one in three), else an alias of `table`
     /// lowercased, uppercased or as written (the last for `cases - 2` of `cases` draws).

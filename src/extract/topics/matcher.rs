@@ -321,7 +321,7 @@ mod tests {
         let pieces = [
             " ", ", ", ". ", "-", "'", "the ", "a ", "x", "é", "\u{2019}", "$", "5bn ", "\n",
         ];
-        let mut rng = crate::extract::XorShift(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for _ in 0..3000 {
             let mut text = String::new();

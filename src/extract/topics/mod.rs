@@ -38,8 +38,11 @@ use rule::{CONTEXT, OBJECT, RESULTS};
 use vocabulary::{EXPAND_DEAL, EXPAND_DISPUTE, EXPAND_EXCLUSIVITY};
 
 /// The three things users ask about most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
+#[value(rename_all = "lowercase")]
 pub enum Topic {
     /// Exclusive rights and their limits: sole suppliers, rights of first refusal, lock-in.
     Exclusivity,
@@ -64,17 +67,6 @@ impl Topic {
         }
     }
 
-    /// Reads a topic name typed by a user (`--topic deal`); accepts the [`Topic::as_str`]
-    /// names in any case, plus the obvious variants ("exclusive", "disputes", "deals").
-    pub fn parse(s: &str) -> Option<Topic> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "exclusivity" | "exclusive" => Some(Topic::Exclusivity),
-            "dispute" | "disputes" => Some(Topic::Dispute),
-            "deal" | "deals" => Some(Topic::Deal),
-            _ => None,
-        }
-    }
-
     /// Position in [`Topic::ALL`] and in per-topic weight arrays.
     pub fn index(self) -> usize {
         self as usize
@@ -87,8 +79,9 @@ impl std::fmt::Display for Topic {
     }
 }
 
-/// How strongly a passage is about each topic, each in [0, 1].
-#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+/// How strongly a passage is about each topic, each in [0, 1]: as scored, as stored with
+/// a passage and as printed in JSON (`{"exclusivity":…,"dispute":…,"deal":…}`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TopicScores {
     /// Score for [`Topic::Exclusivity`].
     pub exclusivity: f32,

@@ -1,12 +1,7 @@
 //! Hashing for features and the lexicon. FxHash-style multiply-rotate: fast on short words
 //! and good enough once a final avalanche step spreads the bits for the table index.
 
-pub(super) const K: u64 = 0x517c_c1b7_2722_0a95;
-
-#[inline]
-pub(crate) fn mix(h: u64, v: u64) -> u64 {
-    (h.rotate_left(5) ^ v).wrapping_mul(K)
-}
+pub(crate) use crate::hash::fx_mix as mix;
 
 /// Hashes bytes eight at a time.
 #[inline]

@@ -11,7 +11,11 @@
 //! frequencies, article lengths, the live article count) without a second index. The same
 //! walk keeps each article's best passage by passage BM25, so an article that ranks well as
 //! a whole can bring its best passage into the candidates even when no passage of it made
-//! the first pool.
+//! the first pool. Feedback words join the same walk afterwards ([`ArticleWalk::add`]), so
+//! the user's words are walked once per query.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 use tantivy::postings::Postings;
@@ -60,8 +64,10 @@ pub(crate) struct WeightedTerm {
 /// The article scores of one query.
 #[derive(Debug, Default)]
 pub(crate) struct ArticleScores {
-    /// Article key → its score and best passage.
-    pub by_article: FxHashMap<u64, ArticleScore>,
+    /// Article key → its entry in `by_slot` (shared with the walk that made it).
+    slots: Rc<FxHashMap<u64, usize>>,
+    /// Each article's key, score and best passage.
+    by_slot: Vec<(u64, ArticleScore)>,
 }
 
 /// One article's evidence.
@@ -74,13 +80,25 @@ pub(crate) struct ArticleScore {
 impl ArticleScores {
     /// The score of an article (0 when it holds no query term).
     pub fn score(&self, article: u64) -> f32 {
-        self.by_article.get(&article).map_or(0.0, |a| a.score)
+        self.slots
+            .get(&article)
+            .map_or(0.0, |&slot| self.by_slot[slot].1.score)
+    }
+
+    /// Whether no article holds a query term.
+    pub fn is_empty(&self) -> bool {
+        self.by_slot.is_empty()
+    }
+
+    /// An article's score and best passage, if it holds a query term.
+    #[cfg(test)]
+    fn get(&self, article: u64) -> Option<ArticleScore> {
+        self.slots.get(&article).map(|&slot| self.by_slot[slot].1)
     }
 
     /// The `n` best articles, best first (ties by key, for stable output).
     pub fn top(&self, n: usize) -> Vec<(u64, ArticleScore)> {
-        let mut all: Vec<(u64, ArticleScore)> =
-            self.by_article.iter().map(|(k, v)| (*k, *v)).collect();
+        let mut all = self.by_slot.clone();
         let order = |a: &(u64, ArticleScore), b: &(u64, ArticleScore)| {
             b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0))
         };
@@ -118,91 +136,131 @@ pub(crate) fn count_articles(searcher: &Searcher, fields: &Fields) -> tantivy::R
     Ok(articles)
 }
 
-/// Per-article sums, one slot per article, term sums laid out `slot * terms + term`.
-#[derive(Default)]
-struct Sums {
+thread_local! {
+    /// Per-segment passage scores, all zero between walks: a walk takes them and gives them
+    /// back cleaned, so a query does not allocate (and the kernel does not zero) a score
+    /// cell for every passage of the index.
+    static PASSAGE_SCRATCH: RefCell<Vec<Vec<f32>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A walk over the postings of a query's terms that sums each article's term frequencies.
+/// Terms can be added after a first scoring (feedback words) without walking the first
+/// terms again.
+pub(crate) struct ArticleWalk<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    /// Live articles in the index.
+    articles: u64,
+    terms: Vec<WeightedTerm>,
+    /// Passage-level statistics, for picking each article's best passage.
+    passages: u64,
+    text_tokens: u64,
+    title_tokens: u64,
+    avg_passage_len: f32,
+    slots: Rc<FxHashMap<u64, usize>>,
     keys: Vec<u64>,
-    tf: Vec<f32>,
-    title_tf: Vec<f32>,
     /// Body words (from `article_len`) and title words; negative until a live passage is seen.
     body_len: Vec<f32>,
     title_len: Vec<f32>,
-    best_passage: Vec<DocAddress>,
-    best_passage_score: Vec<f32>,
+    /// Per term, per slot: body term frequency and title term frequency.
+    tf: Vec<Vec<f32>>,
+    title_tf: Vec<Vec<f32>>,
+    /// Per term: how many articles hold it.
+    doc_freq: Vec<u64>,
+    /// Per segment: passage scores by document, and the documents that have one with
+    /// their article's slot.
+    passage_score: Vec<Vec<f32>>,
+    touched: Vec<Vec<(DocId, u32)>>,
 }
 
-impl Sums {
-    fn add_slot(&mut self, key: u64, terms: usize, addr: DocAddress) -> usize {
-        self.keys.push(key);
-        self.tf.extend(std::iter::repeat_n(0.0, terms));
-        self.title_tf.extend(std::iter::repeat_n(0.0, terms));
-        self.body_len.push(-1.0);
-        self.title_len.push(0.0);
-        self.best_passage.push(addr);
-        self.best_passage_score.push(f32::NEG_INFINITY);
-        self.keys.len() - 1
-    }
-}
-
-/// Computes the article scores for `terms` (already analysed: stems of the text field)
-/// over an index of `articles` live articles.
-pub(crate) fn article_scores(
-    searcher: &Searcher,
-    fields: &Fields,
-    terms: &[WeightedTerm],
-    articles: u64,
-    params: ArticleParams,
-) -> tantivy::Result<ArticleScores> {
-    let terms = &terms[..terms.len().min(MAX_TERMS)];
-    if terms.is_empty() {
-        return Ok(ArticleScores::default());
-    }
-    let n = terms.len();
-    // Passage-level statistics, for picking each article's best passage.
-    let passages = searcher.num_docs().max(1);
-    let mut text_tokens = 0u64;
-    let mut title_tokens = 0u64;
-    for segment in searcher.segment_readers() {
-        text_tokens += segment.inverted_index(fields.text)?.total_num_tokens();
-        title_tokens += segment.inverted_index(fields.title)?.total_num_tokens();
-    }
-    let articles = articles.max(1);
-    let avg_passage_len = text_tokens as f32 / passages as f32;
-    let passage_idf: Vec<f32> = terms
-        .iter()
-        .map(|t| {
-            let term = Term::from_field_text(fields.text, &t.stem);
-            searcher.doc_freq(&term).map(|df| idf(df, passages))
+impl<'a> ArticleWalk<'a> {
+    /// A walk over an index of `articles` live articles, with no terms yet.
+    pub fn new(searcher: &'a Searcher, fields: &'a Fields, articles: u64) -> tantivy::Result<Self> {
+        let passages = searcher.num_docs().max(1);
+        let mut text_tokens = 0u64;
+        let mut title_tokens = 0u64;
+        for segment in searcher.segment_readers() {
+            text_tokens += segment.inverted_index(fields.text)?.total_num_tokens();
+            title_tokens += segment.inverted_index(fields.title)?.total_num_tokens();
+        }
+        let mut passage_score = PASSAGE_SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        let segments = searcher.segment_readers();
+        passage_score.resize_with(segments.len(), Vec::new);
+        for (scores, segment) in passage_score.iter_mut().zip(segments) {
+            let max_doc = segment.max_doc() as usize;
+            if scores.len() < max_doc {
+                scores.resize(max_doc, 0.0);
+            }
+        }
+        Ok(ArticleWalk {
+            searcher,
+            fields,
+            articles: articles.max(1),
+            terms: Vec::new(),
+            passages,
+            text_tokens,
+            title_tokens,
+            avg_passage_len: text_tokens as f32 / passages as f32,
+            slots: Rc::default(),
+            keys: Vec::new(),
+            body_len: Vec::new(),
+            title_len: Vec::new(),
+            tf: Vec::new(),
+            title_tf: Vec::new(),
+            doc_freq: Vec::new(),
+            passage_score,
+            touched: vec![Vec::new(); segments.len()],
         })
-        .collect::<tantivy::Result<_>>()?;
+    }
 
-    // Term at a time: each term's postings in turn, summing into its articles' slots and
-    // into a per-passage score (dense by document, reset between segments).
-    let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut sums = Sums::default();
-    let mut passage_score: Vec<f32> = Vec::new();
-    let mut touched: Vec<DocId> = Vec::new();
-    for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let text_index = segment.inverted_index(fields.text)?;
-        let title_index = segment.inverted_index(fields.title)?;
-        let keys = fields.u64_column(segment, fields.article_key)?;
-        let lens = fields.u64_column(segment, fields.article_len)?;
-        let text_norms = segment.get_fieldnorms_reader(fields.text)?;
-        let title_norms = segment.get_fieldnorms_reader(fields.title)?;
-        let alive = segment.alive_bitset();
-        passage_score.clear();
-        passage_score.resize(segment.max_doc() as usize, 0.0);
-        touched.clear();
-        for (i, t) in terms.iter().enumerate() {
+    /// How many terms take part so far.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    fn slot(&mut self, key: u64) -> usize {
+        let next = self.keys.len();
+        let slot = *Rc::make_mut(&mut self.slots).entry(key).or_insert(next);
+        if slot == next {
+            self.keys.push(key);
+            self.body_len.push(-1.0);
+            self.title_len.push(0.0);
+        }
+        slot
+    }
+
+    /// Walks the postings of `terms` (already analysed: stems of the text field), past the
+    /// first [`MAX_TERMS`] in all.
+    pub fn add(&mut self, terms: &[WeightedTerm]) -> tantivy::Result<()> {
+        let room = MAX_TERMS.saturating_sub(self.terms.len());
+        for t in &terms[..terms.len().min(room)] {
+            self.add_term(t.clone())?;
+        }
+        Ok(())
+    }
+
+    /// Term at a time: the term's postings in turn, summing into its articles' slots and into
+    /// a per-passage score.
+    fn add_term(&mut self, t: WeightedTerm) -> tantivy::Result<()> {
+        let fields = self.fields;
+        let passage_idf = {
+            let term = Term::from_field_text(fields.text, &t.stem);
+            idf(self.searcher.doc_freq(&term)?, self.passages)
+        };
+        let mut tf = Vec::new();
+        let mut title_tf = Vec::new();
+        for (segment_ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+            let keys = fields.u64_column(segment, fields.article_key)?;
+            let lens = fields.u64_column(segment, fields.article_len)?;
+            let text_norms = segment.get_fieldnorms_reader(fields.text)?;
+            let title_norms = segment.get_fieldnorms_reader(fields.title)?;
+            let alive = segment.alive_bitset();
             for in_title in [false, true] {
-                let (index, field) = if in_title {
-                    (&title_index, fields.title)
-                } else {
-                    (&text_index, fields.text)
-                };
+                let field = if in_title { fields.title } else { fields.text };
                 let term = Term::from_field_text(field, &t.stem);
-                let Some(mut postings) =
-                    index.read_postings(&term, IndexRecordOption::WithFreqs)?
+                let Some(mut postings) = segment
+                    .inverted_index(field)?
+                    .read_postings(&term, IndexRecordOption::WithFreqs)?
                 else {
                     continue;
                 };
@@ -214,123 +272,143 @@ pub(crate) fn article_scores(
                         let slot = match last {
                             Some((k, slot)) if k == key => slot,
                             _ => {
-                                let addr = DocAddress::new(segment_ord as u32, doc);
-                                let slot = *slots
-                                    .entry(key)
-                                    .or_insert_with(|| sums.add_slot(key, n, addr));
+                                let slot = self.slot(key);
                                 last = Some((key, slot));
                                 slot
                             }
                         };
-                        if sums.body_len[slot] < 0.0 {
+                        if self.body_len[slot] < 0.0 {
                             // Lengths from a live passage: a changed file's old passages
                             // share the key.
-                            sums.body_len[slot] = lens.first(doc).unwrap_or(0) as f32;
-                            sums.title_len[slot] = title_norms.fieldnorm(doc) as f32;
+                            self.body_len[slot] = lens.first(doc).unwrap_or(0) as f32;
+                            self.title_len[slot] = title_norms.fieldnorm(doc) as f32;
                         }
-                        let tf = postings.term_freq() as f32;
-                        let at = slot * n + i;
+                        let freq = postings.term_freq() as f32;
+                        let cell = &mut self.passage_score[segment_ord][doc as usize];
+                        if *cell == 0.0 {
+                            self.touched[segment_ord].push((doc, slot as u32));
+                            *cell = f32::MIN_POSITIVE;
+                        }
                         if in_title {
-                            sums.title_tf[at] = sums.title_tf[at].max(tf);
                             // A title match makes the passage a candidate for best passage.
-                            let cell = &mut passage_score[doc as usize];
-                            if *cell == 0.0 {
-                                touched.push(doc);
-                                *cell = f32::MIN_POSITIVE;
-                            }
+                            grow(&mut title_tf, slot);
+                            title_tf[slot] = title_tf[slot].max(freq);
                         } else {
-                            sums.tf[at] += tf;
-                            let norm =
-                                0.25 + 0.75 * text_norms.fieldnorm(doc) as f32 / avg_passage_len;
-                            let score = t.weight * passage_idf[i] * tf * 2.2 / (tf + 1.2 * norm);
-                            let cell = &mut passage_score[doc as usize];
-                            if *cell == 0.0 {
-                                touched.push(doc);
-                            }
-                            *cell += score;
+                            grow(&mut tf, slot);
+                            tf[slot] += freq;
+                            let norm = 0.25
+                                + 0.75 * text_norms.fieldnorm(doc) as f32 / self.avg_passage_len;
+                            *cell += t.weight * passage_idf * freq * 2.2 / (freq + 1.2 * norm);
                         }
                     }
                     doc = postings.advance();
                 }
             }
         }
-        // Each article's best passage in this segment.
-        let mut last: Option<(u64, usize)> = None;
-        touched.sort_unstable();
-        for &doc in &touched {
-            let key = keys.first(doc).unwrap_or(u64::MAX);
-            let slot = match last {
-                Some((k, slot)) if k == key => slot,
-                _ => {
-                    let slot = slots[&key];
-                    last = Some((key, slot));
-                    slot
-                }
-            };
-            let score = passage_score[doc as usize];
-            if score > sums.best_passage_score[slot] {
-                sums.best_passage_score[slot] = score;
-                sums.best_passage[slot] = DocAddress::new(segment_ord as u32, doc);
-            }
-        }
+        let held = (0..tf.len().max(title_tf.len()))
+            .filter(|&s| {
+                tf.get(s).is_some_and(|&f| f > 0.0) || title_tf.get(s).is_some_and(|&f| f > 0.0)
+            })
+            .count();
+        self.doc_freq.push(held as u64);
+        self.tf.push(tf);
+        self.title_tf.push(title_tf);
+        self.terms.push(t);
+        Ok(())
     }
 
-    // Article document frequencies and the score of every article.
-    let mut doc_freq = [0u64; MAX_TERMS];
-    for slot in 0..sums.keys.len() {
-        for (i, df) in doc_freq.iter_mut().enumerate().take(n) {
-            if sums.tf[slot * n + i] > 0.0 || sums.title_tf[slot * n + i] > 0.0 {
-                *df += 1;
-            }
+    /// The article scores of the terms walked so far.
+    pub fn scores(&self, params: ArticleParams) -> ArticleScores {
+        let n = self.terms.len();
+        let slots = self.keys.len();
+        let mut out = ArticleScores::default();
+        if n == 0 {
+            return out;
         }
-    }
-    let article_idf: Vec<f32> = (0..n).map(|i| idf(doc_freq[i], articles)).collect();
-    let avg_len = (text_tokens as f32
-        + params.title_weight * title_tokens as f32 / passages as f32 * articles as f32)
-        / articles as f32;
-    let ArticleParams {
-        k1,
-        b,
-        title_weight,
-        coord,
-    } = params;
-    // Coordination counts each of the user's words by its idf: an article that lacks a
-    // rare word of the query lacks more than one that lacks a common word.
-    let own_mass: f32 = (0..n)
-        .filter(|&i| terms[i].own)
-        .map(|i| article_idf[i])
-        .sum();
-    let mut out = ArticleScores::default();
-    out.by_article.reserve(sums.keys.len());
-    for slot in 0..sums.keys.len() {
-        if sums.best_passage_score[slot] == f32::NEG_INFINITY {
-            continue; // every posting was of a deleted passage
-        }
-        let len = sums.body_len[slot] + title_weight * sums.title_len[slot];
-        let norm = k1 * (1.0 - b + b * len / avg_len);
-        let mut score = 0.0;
-        let mut own_held = 0.0;
-        for i in 0..n {
-            let tf = sums.tf[slot * n + i] + title_weight * sums.title_tf[slot * n + i];
-            if tf > 0.0 {
-                score += terms[i].weight * article_idf[i] * tf * (k1 + 1.0) / (tf + norm);
-                if terms[i].own {
-                    own_held += article_idf[i];
+        // Each article's best passage; ties go to the earlier one.
+        let mut best: Vec<(f32, DocAddress)> =
+            vec![(f32::NEG_INFINITY, DocAddress::new(0, 0)); slots];
+        for (segment_ord, touched) in self.touched.iter().enumerate() {
+            let scores = &self.passage_score[segment_ord];
+            for &(doc, slot) in touched {
+                let (score, addr) = (
+                    scores[doc as usize],
+                    DocAddress::new(segment_ord as u32, doc),
+                );
+                let best = &mut best[slot as usize];
+                if score > best.0 || (score == best.0 && addr < best.1) {
+                    *best = (score, addr);
                 }
             }
         }
-        if coord > 0.0 && own_mass > 0.0 {
-            score *= (own_held / own_mass).powf(coord);
+        let at = |v: &Vec<f32>, slot: usize| v.get(slot).copied().unwrap_or(0.0);
+        // Article document frequencies.
+        let articles = self.articles;
+        let article_idf: Vec<f32> = self.doc_freq.iter().map(|&df| idf(df, articles)).collect();
+        let avg_len = (self.text_tokens as f32
+            + params.title_weight * self.title_tokens as f32 / self.passages as f32
+                * articles as f32)
+            / articles as f32;
+        let ArticleParams {
+            k1,
+            b,
+            title_weight,
+            coord,
+        } = params;
+        // Coordination counts each of the user's words by its idf: an article that lacks a
+        // rare word of the query lacks more than one that lacks a common word.
+        let own_mass: f32 = (0..n)
+            .filter(|&i| self.terms[i].own)
+            .map(|i| article_idf[i])
+            .sum();
+        out.slots = Rc::clone(&self.slots);
+        out.by_slot.reserve(slots);
+        for (slot, &(_, best_passage)) in best.iter().enumerate() {
+            let len = self.body_len[slot] + title_weight * self.title_len[slot];
+            let norm = k1 * (1.0 - b + b * len / avg_len);
+            let mut score = 0.0;
+            let mut own_held = 0.0;
+            for (i, (term, idf)) in self.terms.iter().zip(&article_idf).enumerate() {
+                let tf = at(&self.tf[i], slot) + title_weight * at(&self.title_tf[i], slot);
+                if tf > 0.0 {
+                    score += term.weight * idf * tf * (k1 + 1.0) / (tf + norm);
+                    if term.own {
+                        own_held += idf;
+                    }
+                }
+            }
+            if coord > 0.0 && own_mass > 0.0 {
+                score *= (own_held / own_mass).powf(coord);
+            }
+            out.by_slot.push((
+                self.keys[slot],
+                ArticleScore {
+                    score,
+                    best_passage,
+                },
+            ));
         }
-        out.by_article.insert(
-            sums.keys[slot],
-            ArticleScore {
-                score,
-                best_passage: sums.best_passage[slot],
-            },
-        );
+        out
     }
-    Ok(out)
+}
+
+impl Drop for ArticleWalk<'_> {
+    fn drop(&mut self) {
+        for (scores, touched) in self.passage_score.iter_mut().zip(&self.touched) {
+            for &(doc, _) in touched {
+                scores[doc as usize] = 0.0;
+            }
+        }
+        let scratch = std::mem::take(&mut self.passage_score);
+        PASSAGE_SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    }
+}
+
+/// Makes `slot` an index of `v`.
+fn grow(v: &mut Vec<f32>, slot: usize) {
+    if v.len() <= slot {
+        v.resize(slot + 1, 0.0);
+    }
 }
 
 #[cfg(test)]
@@ -338,6 +416,20 @@ mod tests {
     use super::*;
     use crate::index::{article_key, register_analyzers};
     use tantivy::{Index, TantivyDocument};
+
+    /// Computes the article scores for `terms` (already analysed: stems of the text field)
+    /// over an index of `articles` live articles.
+    fn article_scores(
+        searcher: &Searcher,
+        fields: &Fields,
+        terms: &[WeightedTerm],
+        articles: u64,
+        params: ArticleParams,
+    ) -> tantivy::Result<ArticleScores> {
+        let mut walk = ArticleWalk::new(searcher, fields, articles)?;
+        walk.add(terms)?;
+        Ok(walk.scores(params))
+    }
 
     /// Two articles: "a" in two passages (the word twice, then once), "b" in one passage
     /// without it, "c" with it once in its title only.
@@ -384,11 +476,7 @@ mod tests {
             own: true,
         }];
         let scores = article_scores(&searcher, &fields, &terms, 3, params).unwrap();
-        assert_eq!(
-            scores.by_article.len(),
-            2,
-            "a and c hold the word, b does not"
-        );
+        assert_eq!(scores.by_slot.len(), 2, "a and c hold the word, b does not");
         assert_eq!(scores.score(article_key("b")), 0.0);
         // By hand: 3 articles, 2 hold "merger"; a: tf 3 + 2·1 (title), length 9 + 2·1.
         let idf = (1.0f32 + (3.0 - 2.0 + 0.5) / (2.0 + 0.5)).ln();
@@ -411,7 +499,7 @@ mod tests {
             bm25(2.0, 7.0)
         );
         // The best passage of "a" is its first (the word twice in fewer words).
-        let best = scores.by_article[&article_key("a")].best_passage;
+        let best = scores.get(article_key("a")).unwrap().best_passage;
         assert_eq!(best.doc_id, 0);
     }
 

@@ -11,7 +11,7 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
-use super::article::{article_scores, count_articles, ArticleScores, WeightedTerm};
+use super::article::{count_articles, ArticleScores, ArticleWalk, WeightedTerm};
 use super::build::QueryBuilder;
 use super::feedback::{feedback_terms, Evidence, FeedbackTerm};
 use super::{parse_query, SearchError, SearchRequest};
@@ -166,11 +166,16 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
     } else {
         0
     };
-    let mut articles = if with_articles {
-        article_scores(&searcher, fields, &own, article_count, params.article)?
+    let mut walk = if with_articles {
+        let mut walk = ArticleWalk::new(&searcher, fields, article_count)?;
+        walk.add(&own)?;
+        Some(walk)
     } else {
-        ArticleScores::default()
+        None
     };
+    let mut articles = walk
+        .as_ref()
+        .map_or_else(ArticleScores::default, |w| w.scores(params.article));
     let mut built = first;
     let mut feedback = Vec::new();
     // Feedback needs a first pass that found the user's own words: one that only related
@@ -209,10 +214,10 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         )?;
         if !feedback.is_empty() {
             built = builder.build(&parsed, &request.filters, &topics, &feedback)?;
-            if with_articles && params.article_feedback > 0 {
+            if let Some(walk) = walk.as_mut().filter(|_| params.article_feedback > 0) {
                 // Feedback words join the article score, strongest first, while their
                 // postings stay within a budget: the walk reads every posting of its words.
-                let mut terms = own.clone();
+                let mut terms = Vec::new();
                 let mut postings = 0u64;
                 for t in feedback.iter().take(params.article_feedback) {
                     let term = tantivy::Term::from_field_text(fields.text, &t.stem);
@@ -226,9 +231,10 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
                         own: false,
                     });
                 }
-                if terms.len() > own.len() {
-                    articles =
-                        article_scores(&searcher, fields, &terms, article_count, params.article)?;
+                let before = walk.len();
+                walk.add(&terms)?;
+                if walk.len() > before {
+                    articles = walk.scores(params.article);
                 }
             }
         }
@@ -310,7 +316,7 @@ fn ranked_candidates(
         }
     };
     let exhausted = candidates.len() < pool;
-    if !articles.by_article.is_empty() {
+    if !articles.is_empty() {
         // An article that ranks well as a whole brings its best passage (scored by the full
         // query in phase 2, which also applies the filters).
         let present: std::collections::HashSet<DocAddress> =

@@ -188,8 +188,9 @@ pub(crate) struct BuiltQuery {
     pub parts: Vec<(&'static str, Box<dyn Query>)>,
     /// The query words close together: scored only on the top candidates.
     pub proximity: Option<Box<dyn Query>>,
-    /// Pseudo-relevance feedback words: scored only on the top candidates.
-    pub feedback: Option<Box<dyn Query>>,
+    /// Pseudo-relevance feedback words, one query each: scored only on the top candidates,
+    /// each seeked on its own (a union scorer clears its whole window on every seek).
+    pub feedback: Vec<Box<dyn Query>>,
 }
 
 /// Should-clauses as one query.
@@ -249,7 +250,7 @@ impl QueryBuilder<'_> {
                 parts.push(("expansion", q));
             }
         }
-        let mut feedback_query = None;
+        let mut feedback_clauses = Vec::new();
         if !feedback.is_empty() {
             // RM3 mixes the query (each of its n words 1/n) with the feedback model at
             // (1 - a) : a; as boosts against a query word's 1, a feedback word with share p
@@ -260,17 +261,15 @@ impl QueryBuilder<'_> {
                 .count()
                 .max(1) as f32;
             let weight = self.ranking.params.feedback_weight * own;
-            let clauses = feedback
+            // Scored on the candidates only, like proximity: it reorders what the user's
+            // words (and the articles they rank) found, at a fraction of a second pass's cost.
+            feedback_clauses = feedback
                 .iter()
                 .map(|t| {
                     let term = Term::from_field_text(self.fields.text, &t.stem);
                     boosted(term_query(term), weight * t.weight)
                 })
                 .collect();
-            // Scored on the candidates only, like proximity: it reorders what the user's
-            // words (and the articles they rank) found, at a fraction of a second pass's cost.
-            let clauses: Vec<Box<dyn Query>> = clauses;
-            feedback_query = Some(union(&clauses));
         }
         let proximity = if self.ranking.proximity && !self.ranking.plain {
             self.proximity(&words)
@@ -310,7 +309,7 @@ impl QueryBuilder<'_> {
                 .map(|(name, clauses)| (name, union(&clauses)))
                 .collect(),
             proximity,
-            feedback: feedback_query,
+            feedback: feedback_clauses,
         })
     }
 

@@ -231,9 +231,11 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
                         own: false,
                     });
                 }
-                let before = walk.len();
-                walk.add(&terms)?;
-                if walk.len() > before {
+                if !terms.is_empty() {
+                    // The first scores share the walk's article map: let them go first, so
+                    // adding terms does not copy it.
+                    drop(std::mem::take(&mut articles));
+                    walk.add(&terms)?;
                     articles = walk.scores(params.article);
                 }
             }
@@ -473,11 +475,11 @@ fn rescore(
         .as_deref()
         .map(|q| q.weight(scoring()))
         .transpose()?;
-    let feedback_weight = built
+    let feedback_weights = built
         .feedback
-        .as_deref()
+        .iter()
         .map(|q| q.weight(scoring()))
-        .transpose()?;
+        .collect::<tantivy::Result<Vec<_>>>()?;
     let needs_full = candidates.iter().any(|c| c.0.is_nan());
     let full_weight = if needs_full {
         Some(built.full.weight(scoring())?)
@@ -514,10 +516,10 @@ fn rescore(
             Some(w) => Some(w.scorer(segment, 1.0)?),
             None => None,
         };
-        let mut feedback_scorer = match &feedback_weight {
-            Some(w) => Some(w.scorer(segment, 1.0)?),
-            None => None,
-        };
+        let mut feedback_scorers = feedback_weights
+            .iter()
+            .map(|w| w.scorer(segment, 1.0))
+            .collect::<tantivy::Result<Vec<_>>>()?;
         let mut full_scorer = match &full_weight {
             Some(w) => Some(w.scorer(segment, 1.0)?),
             None => None,
@@ -548,12 +550,12 @@ fn rescore(
                     c.proximity = scorer.score();
                 }
             }
-            if let Some(scorer) = feedback_scorer.as_mut() {
+            for scorer in &mut feedback_scorers {
                 if scorer.doc() < doc {
                     scorer.seek(doc);
                 }
                 if scorer.doc() == doc {
-                    c.feedback = scorer.score();
+                    c.feedback += scorer.score();
                 }
             }
             let best = topic_columns
@@ -568,7 +570,7 @@ fn rescore(
     // Article evidence on the passage scores' scale: the best article adds `article_weight`
     // times the best passage's score, so the weight means the same for short and long
     // queries and small and large corpora.
-    let best_article = articles.top(1).first().map_or(0.0, |(_, a)| a.score);
+    let best_article = articles.best_score();
     let best_passage = out.iter().map(|c| c.score).fold(0.0f32, f32::max);
     // A topic the user asked for (`--topic`) lifts the whole score, so a passage off that
     // topic does not rise on its article alone; a topic guessed from the words lifts only

@@ -162,6 +162,37 @@ pub(crate) fn count_articles(searcher: &Searcher, fields: &Fields) -> tantivy::R
     Ok(articles)
 }
 
+/// The terms whose postings fit in `budget`, in their order: the most common leave first.
+pub(crate) fn within_budget(
+    searcher: &Searcher,
+    fields: &Fields,
+    terms: &[WeightedTerm],
+    budget: u64,
+) -> tantivy::Result<Vec<WeightedTerm>> {
+    let mut by_postings = Vec::with_capacity(terms.len());
+    for (i, t) in terms.iter().enumerate() {
+        let text = Term::from_field_text(fields.text, &t.stem);
+        let title = Term::from_field_text(fields.title, &t.stem);
+        by_postings.push((searcher.doc_freq(&text)? + searcher.doc_freq(&title)?, i));
+    }
+    let mut total: u64 = by_postings.iter().map(|p| p.0).sum();
+    by_postings.sort_unstable_by(|a, b| b.cmp(a));
+    let mut dropped = vec![false; terms.len()];
+    for &(postings, i) in &by_postings {
+        if total <= budget {
+            break;
+        }
+        dropped[i] = true;
+        total -= postings;
+    }
+    Ok(terms
+        .iter()
+        .zip(dropped)
+        .filter(|(_, dropped)| !dropped)
+        .map(|(t, _)| t.clone())
+        .collect())
+}
+
 thread_local! {
     /// Per-segment passage scores, all zero between walks: a walk takes them and gives them
     /// back cleaned, so a query does not allocate (and the kernel does not zero) a score
@@ -597,5 +628,30 @@ mod tests {
             let best = sorted.first().map_or(0.0, |(_, a)| a.score);
             assert_eq!(scores.best_score(), best);
         }
+    }
+
+    #[test]
+    fn within_budget_drops_the_most_common_words_first() {
+        let (index, fields) = index();
+        let searcher = index.reader().unwrap().searcher();
+        let term = |stem: &str| WeightedTerm {
+            stem: stem.into(),
+            weight: 1.0,
+            own: true,
+        };
+        // Postings (text + title): "merger" 2 + 3 = 5, "today" 2, "rain" 1.
+        let terms = [term("merger"), term("today"), term("rain")];
+        let kept = |budget| -> Vec<String> {
+            within_budget(&searcher, &fields, &terms, budget)
+                .unwrap()
+                .into_iter()
+                .map(|t| t.stem)
+                .collect()
+        };
+        assert_eq!(kept(8), ["merger", "today", "rain"]);
+        assert_eq!(kept(7), ["today", "rain"]);
+        assert_eq!(kept(3), ["today", "rain"]);
+        assert_eq!(kept(2), ["rain"]);
+        assert!(kept(0).is_empty());
     }
 }

@@ -11,7 +11,7 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
-use super::article::{count_articles, ArticleScores, ArticleWalk, WeightedTerm};
+use super::article::{count_articles, within_budget, ArticleScores, ArticleWalk, WeightedTerm};
 use super::build::QueryBuilder;
 use super::feedback::{feedback_terms, Evidence, FeedbackTerm};
 use super::{parse_query, SearchError, SearchRequest};
@@ -26,6 +26,10 @@ const TOPIC_WEIGHT: f32 = 0.3;
 const EXPLICIT_TOPIC_WEIGHT: f32 = 1.0;
 /// Postings of feedback words the article score may walk per search (a few milliseconds).
 const FEEDBACK_POSTINGS_BUDGET: u64 = 5_000;
+/// Postings of the user's own words the article score may walk per search (about 2 ms): past
+/// it, the most common words leave the article score (they weigh least in it), so a search
+/// over millions of passages stays fast.
+const OWN_POSTINGS_BUDGET: u64 = 100_000;
 /// Candidates of the first pass of a search with feedback: a fixed number, so the words
 /// learned do not depend on how many hits were asked for.
 const FEEDBACK_POOL: usize = 30;
@@ -166,12 +170,17 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
     } else {
         0
     };
-    let mut walk = if with_articles {
-        let mut walk = ArticleWalk::new(&searcher, fields, article_count)?;
-        walk.add(&own)?;
-        Some(walk)
+    let walked = if with_articles {
+        within_budget(&searcher, fields, &own, OWN_POSTINGS_BUDGET)?
     } else {
+        Vec::new()
+    };
+    let mut walk = if walked.is_empty() {
         None
+    } else {
+        let mut walk = ArticleWalk::new(&searcher, fields, article_count)?;
+        walk.add(&walked)?;
+        Some(walk)
     };
     let mut articles = walk
         .as_ref()

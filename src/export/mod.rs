@@ -2,7 +2,7 @@
 //! config and gzip NDJSON parts, or an OpenSearch mapping and `_bulk` parts.
 //!
 //! Passages come from an existing index (its stored fields) or straight from a corpus, walked,
-//! parsed and extracted in parallel by the indexer's own code ([`read_files`]) with no index
+//! parsed and extracted in parallel by the indexer's own code (`index::read_files`) with no index
 //! written: the form a cluster job takes, one export per shard of a corpus. Either way, each
 //! passage becomes the same [`Record`].
 //!

@@ -6,7 +6,7 @@
 //!
 //! A part's compressed size stays under the limit: before a record is added, the bytes
 //! already compressed plus a bound on what the new and still-buffered bytes can compress to
-//! must fit. The compressor is flushed every [`FLUSH_EVERY`] input bytes, and once more before
+//! must fit. The compressor is flushed every MiB of input (`FLUSH_EVERY`), and once more before
 //! a record that seems not to fit, so the bound is taken on little data and parts come out
 //! close to the limit.
 

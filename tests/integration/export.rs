@@ -463,20 +463,39 @@ fn parts_stay_under_the_size_limit_and_hold_every_passage_once() {
         &env,
         &["--to", "quickwit", "whole", "--corpus", "corpus", "--quiet"],
     );
-    export(
-        &env,
-        &[
-            "--to",
-            "quickwit",
-            "split",
-            "--corpus",
-            "corpus",
-            "--part-size",
-            "8k",
-            "--quiet",
-        ],
+    let out = env
+        .cmd()
+        .args(["export", "--to", "quickwit", "split", "--corpus", "corpus"])
+        .args(["--part-size", "8k", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).is_empty(),
+        "no progress or notes: {}",
+        stderr(&out)
     );
+    let records = crate::env::records(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].kind, "summary");
+    let summary = &records[0].data;
     let split = parts(&env.path().join("split"));
+    assert_eq!(summary["passages"], 203);
+    assert_eq!(summary["articles"], 36);
+    assert_eq!(summary["from"], "corpus");
+    assert_eq!(summary["config"], "split/index-config.yaml");
+    let listed: Vec<PathBuf> = summary["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| env.path().join(p.as_str().unwrap()))
+        .collect();
+    assert_eq!(listed, split);
+    let bytes: u64 = split
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum();
+    assert_eq!(summary["bytes"], bytes);
     assert!(split.len() >= 4, "{} parts", split.len());
     for (n, part) in split.iter().enumerate() {
         let name = part.file_name().unwrap().to_str().unwrap();

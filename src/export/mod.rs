@@ -109,8 +109,6 @@ pub struct ExportOptions {
 pub struct ExportSummary {
     pub articles: u64,
     pub passages: u64,
-    /// Files read from a corpus (0 when exporting an index).
-    pub files_read: u64,
     /// Files and records of a corpus that could not be used (each reported on the way).
     pub skipped: u64,
     pub config: PathBuf,
@@ -281,7 +279,6 @@ fn from_corpus<S: PartSink>(
         let (articles, passages) = read.totals();
         summary.articles = articles;
         summary.passages = passages;
-        summary.files_read = read.files_with_articles();
         summary.skipped += read.skipped();
         Ok(parts)
     })

@@ -405,11 +405,6 @@ impl FilesRead {
             .fold((0, 0), |(a, p), (_, e)| (a + e.articles, p + e.passages))
     }
 
-    /// Files that gave at least one article.
-    pub(crate) fn files_with_articles(&self) -> u64 {
-        self.entries.iter().filter(|(_, e)| e.articles > 0).count() as u64
-    }
-
     /// Files and records skipped while reading (not those the walk skipped).
     pub(crate) fn skipped(&self) -> u64 {
         self.unread.len() as u64

@@ -124,6 +124,31 @@ Examples:
   printf 'q1\\tAzure exclusivity\\nq2\\tlegal action\\n' | newsdex batch - --format tsv"
     )]
     Batch(BatchArgs),
+    /// Write analysed passages for Quickwit or OpenSearch: a config and gzip NDJSON parts.
+    #[command(
+        long_about = "Write analysed passages for a distributed engine: for Quickwit an
+index config (index-config.yaml) and passages-00001.ndjson.gz, …; for OpenSearch or
+Elasticsearch an index mapping (mapping.json) and _bulk files bulk-00001.ndjson.gz, ….
+Each record is one passage with its article's fields, entities, money amounts and
+topic scores. Passages come from the index (--index, the default) or, with --corpus,
+straight from a corpus folder, analysed on all cores without building an index: one
+export per shard of a big corpus. docs/scale-out.md walks through loading them.",
+        after_help = "Parts are gzip-compressed, each at most --part-size, written under a hidden
+temporary name and renamed when complete; the config is written last. An OUT_DIR
+that already holds an export is refused unless --force is given.
+
+Examples:
+  newsdex export --to quickwit qw                      from the index in index/
+  newsdex export --to quickwit qw --corpus ~/news      no index needed
+  quickwit index create --index-config qw/index-config.yaml
+  zcat qw/passages-*.ndjson.gz | quickwit tool local-ingest --index newsdex
+
+  newsdex export --to opensearch os --corpus corpus --part-size 10MB
+  curl -XPUT localhost:9200/news -H 'Content-Type: application/json' -d @os/mapping.json
+  for f in os/bulk-*.ndjson.gz; do curl -XPOST localhost:9200/news/_bulk \\
+    -H 'Content-Type: application/x-ndjson' -H 'Content-Encoding: gzip' --data-binary @$f; done"
+    )]
+    Export(ExportArgs),
     /// List the most mentioned entities with passage and article counts.
     #[command(after_help = "Examples:
   newsdex entities --top 10
@@ -390,6 +415,49 @@ pub struct BatchArgs {
 pub enum BatchFormat {
     Jsonl,
     Tsv,
+}
+
+/// Options of `newsdex export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The engine to write for.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    pub to: ExportTarget,
+    /// Folder to write the config and parts into (created if missing).
+    #[arg(value_name = "OUT_DIR")]
+    pub out_dir: PathBuf,
+    /// Read this corpus folder instead of the index (no index is built).
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// Largest compressed size of one part (e.g. 100MB, 10MB for OpenSearch requests).
+    #[arg(long, default_value = "100MB", value_name = "SIZE")]
+    pub part_size: String,
+    /// The index id written into the Quickwit config.
+    #[arg(long, default_value = "newsdex", value_name = "ID")]
+    pub index_id: String,
+    /// Replace the files of an earlier export in OUT_DIR.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the summary as JSON on stdout (and no progress bar).
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar and no per-file warnings.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// With --corpus: skip files larger than this.
+    #[arg(long, default_value = "64MB", value_name = "SIZE")]
+    pub max_file_size: String,
+    /// With --corpus: worker threads (default: all cores).
+    #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+}
+
+/// Engines `newsdex export` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTarget {
+    Quickwit,
+    /// OpenSearch, or Elasticsearch (same mapping and _bulk format).
+    Opensearch,
 }
 
 /// Options of `newsdex entities`.

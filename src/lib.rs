@@ -14,6 +14,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod extract;
 mod hash;
 pub mod index;

@@ -3,6 +3,7 @@
 
 mod batch;
 mod entities;
+mod export;
 mod extract;
 mod index;
 mod report;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Report(args) => report::run(args, &index_dir),
         Command::Extract(args) => extract::run(args, color),
         Command::Batch(args) => batch::run(args, &index_dir),
+        Command::Export(args) => export::run(args, &index_dir),
         Command::Entities(args) => entities::run(args, &index_dir),
         Command::Stats(args) => stats::run(args, &index_dir),
         Command::Completions(args) => {

@@ -153,17 +153,10 @@ pub fn build_index(
     remove_stale(root, previous.as_deref());
 
     let mut summary = BuildSummary::default();
-    let mut files = Vec::new();
-    for event in walk_corpus(&options.corpus, options.max_file_size)? {
-        match event {
-            WalkEvent::File(file) => files.push(file),
-            WalkEvent::Ignored(_) => summary.ignored += 1,
-            WalkEvent::Skipped(skip) => {
-                reporter.skipped(&skip);
-                summary.skipped.push(skip);
-            }
-        }
-    }
+    let walked = walk_files(&options.corpus, options.max_file_size, reporter)?;
+    let mut files = walked.files;
+    summary.ignored = walked.ignored;
+    summary.skipped = walked.skipped;
     summary.files_seen = files.len() as u64 + summary.ignored + summary.skipped.len() as u64;
     let corpus_key = std::fs::canonicalize(&options.corpus)
         .unwrap_or_else(|_| options.corpus.clone())
@@ -350,21 +343,93 @@ fn plan_changes(
     Ok(plan)
 }
 
-/// Parses, splits and extracts `work` in parallel, feeding the writer, and
-/// records each file in the manifest. Returns the entity names it saw.
-fn index_files(
-    writer: &IndexWriter<TantivyDocument>,
-    fields: &Fields,
-    work: Vec<CorpusFile>,
-    options: &BuildOptions,
+/// The files of a corpus walk, and what the walk left out.
+pub(crate) struct Walked {
+    pub files: Vec<CorpusFile>,
+    /// Files of formats newsdex does not read.
+    pub ignored: u64,
+    /// Files that could not be used (too large, unreadable), each already reported.
+    pub skipped: Vec<Skip>,
+}
+
+/// Walks a corpus folder, reporting each skipped file as it is found.
+pub(crate) fn walk_files(
+    corpus: &Path,
+    max_file_size: u64,
     reporter: &dyn Reporter,
-    manifest: &mut Manifest,
-) -> anyhow::Result<EntityNames> {
+) -> anyhow::Result<Walked> {
+    let mut walked = Walked {
+        files: Vec::new(),
+        ignored: 0,
+        skipped: Vec::new(),
+    };
+    for event in walk_corpus(corpus, max_file_size)? {
+        match event {
+            WalkEvent::File(file) => walked.files.push(file),
+            WalkEvent::Ignored(_) => walked.ignored += 1,
+            WalkEvent::Skipped(skip) => {
+                reporter.skipped(&skip);
+                walked.skipped.push(skip);
+            }
+        }
+    }
+    Ok(walked)
+}
+
+/// One article of a corpus file, split into passages and analysed: what the indexer turns
+/// into documents and `newsdex export` into records.
+pub struct AnalyzedArticle<'a> {
+    /// The file's path relative to the corpus.
+    pub rel: &'a str,
+    pub article: &'a Article,
+    /// Words in the whole article (the `article_len` fast field).
+    pub words: u64,
+    pub passages: &'a [(Passage, PassageFacts)],
+}
+
+/// Receives each analysed article, on the worker thread that analysed it.
+pub type ArticleSink<'a> = dyn Fn(&AnalyzedArticle<'_>) -> anyhow::Result<()> + Sync + 'a;
+
+/// What [`read_files`] learnt about each file, for the manifest and summaries.
+pub(crate) struct FilesRead {
+    entries: Vec<(String, FileEntry)>,
+    /// Files that could not be read, sorted by location.
+    unread: Vec<Skip>,
+}
+
+impl FilesRead {
+    /// Articles and passages handed to the sink.
+    pub(crate) fn totals(&self) -> (u64, u64) {
+        self.entries
+            .iter()
+            .fold((0, 0), |(a, p), (_, e)| (a + e.articles, p + e.passages))
+    }
+
+    /// Files and records skipped while reading (not those the walk skipped).
+    pub(crate) fn skipped(&self) -> u64 {
+        self.unread.len() as u64
+            + self
+                .entries
+                .iter()
+                .map(|(_, e)| e.skipped.len() as u64)
+                .sum::<u64>()
+    }
+}
+
+/// Reads, parses, splits and extracts `work` in parallel on `threads` workers (0: all
+/// cores), handing each article to `sink` as soon as it is analysed. Per-file problems are
+/// reported and counted, never fatal; the first error of `sink` stops the run.
+pub(crate) fn read_files(
+    work: Vec<CorpusFile>,
+    threads: usize,
+    extractors: Extractors,
+    reporter: &dyn Reporter,
+    sink: &ArticleSink<'_>,
+) -> anyhow::Result<FilesRead> {
     let entries = Mutex::new(Vec::with_capacity(work.len()));
     let unread = Mutex::new(Vec::new());
-    let names = Mutex::new(EntityNames::default());
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(worker_threads(options))
+        .num_threads(worker_threads(threads))
         .build()
         .context("starting worker threads")?;
     pool.install(|| {
@@ -391,30 +456,28 @@ fn index_files(
                 let articles = AtomicU64::new(0);
                 let passages = AtomicU64::new(0);
                 // Articles are split and extracted as their part of the file is parsed, in
-                // parallel (a big JSON Lines feed comes in pieces), so the writer starts early.
-                let index_articles = |_: usize, batch: Vec<Article>| -> anyhow::Result<()> {
+                // parallel (a big JSON Lines feed comes in pieces), so the sink starts early.
+                let analyze_articles = |_: usize, batch: Vec<Article>| -> anyhow::Result<()> {
                     articles.fetch_add(batch.len() as u64, Ordering::Relaxed);
                     batch
                         .par_iter()
                         .try_for_each(|article| -> anyhow::Result<()> {
                             let pieces = ingest::split_passages(article);
                             passages.fetch_add(pieces.len() as u64, Ordering::Relaxed);
-                            let mut seen = EntityNames::default();
                             let words: u64 = pieces.iter().map(|p| word_count(&p.text)).sum();
-                            for passage in &pieces {
-                                let facts = options.extractors.analyze(&passage.text);
-                                seen.add(&facts.entities);
-                                writer.add_document(passage_document(
-                                    fields, &file.rel, article, words, passage, &facts,
-                                ))?;
-                            }
-                            if !seen.is_empty() {
-                                names
-                                    .lock()
-                                    .expect("no panics while holding the lock")
-                                    .merge(seen);
-                            }
-                            Ok(())
+                            let analyzed: Vec<(Passage, PassageFacts)> = pieces
+                                .into_iter()
+                                .map(|passage| {
+                                    let facts = extractors.analyze(&passage.text);
+                                    (passage, facts)
+                                })
+                                .collect();
+                            sink(&AnalyzedArticle {
+                                rel: &file.rel,
+                                article,
+                                words,
+                                passages: &analyzed,
+                            })
                         })
                 };
                 let parsed = ingest::parse_file_in_batches(
@@ -422,7 +485,7 @@ fn index_files(
                     &bytes,
                     &file.rel,
                     &display,
-                    &index_articles,
+                    &analyze_articles,
                 )?;
                 for skip in &parsed.skips {
                     reporter.skipped(skip);
@@ -452,15 +515,54 @@ fn index_files(
                 Ok(())
             })
     })?;
-    let entries = entries
-        .into_inner()
-        .expect("no panics while holding the lock");
-    manifest.files.extend(entries);
     let mut unread = unread
         .into_inner()
         .expect("no panics while holding the lock");
     unread.sort_unstable_by(|a, b| a.location.cmp(&b.location));
-    manifest.unread.extend(unread);
+    Ok(FilesRead {
+        entries: entries
+            .into_inner()
+            .expect("no panics while holding the lock"),
+        unread,
+    })
+}
+
+/// Analyses `work` with [`read_files`], feeding the writer, and records each file in the
+/// manifest. Returns the entity names it saw.
+fn index_files(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    work: Vec<CorpusFile>,
+    options: &BuildOptions,
+    reporter: &dyn Reporter,
+    manifest: &mut Manifest,
+) -> anyhow::Result<EntityNames> {
+    let names = Mutex::new(EntityNames::default());
+    let index_article = |a: &AnalyzedArticle<'_>| -> anyhow::Result<()> {
+        let mut seen = EntityNames::default();
+        for (passage, facts) in a.passages {
+            seen.add(&facts.entities);
+            writer.add_document(passage_document(
+                fields, a.rel, a.article, a.words, passage, facts,
+            ))?;
+        }
+        if !seen.is_empty() {
+            names
+                .lock()
+                .expect("no panics while holding the lock")
+                .merge(seen);
+        }
+        Ok(())
+    };
+    let read = read_files(
+        work,
+        options.threads,
+        options.extractors,
+        reporter,
+        &index_article,
+    )?;
+    manifest.files.extend(read.entries);
+    manifest.unread.extend(read.unread);
     Ok(names
         .into_inner()
         .expect("no panics while holding the lock"))
@@ -513,11 +615,12 @@ fn finish_summary(
     summary.elapsed = started.elapsed();
 }
 
-fn worker_threads(options: &BuildOptions) -> usize {
-    if options.threads == 0 {
+/// Worker threads for `threads` as given (0: all cores).
+pub(crate) fn worker_threads(threads: usize) -> usize {
+    if threads == 0 {
         std::thread::available_parallelism().map_or(2, |n| n.get())
     } else {
-        options.threads
+        threads
     }
 }
 
@@ -526,7 +629,7 @@ fn worker_threads(options: &BuildOptions) -> usize {
 /// little: on 2 cores, one writer thread indexed the peer corpus as fast as two and made its
 /// batch queries 15% faster.
 fn writer_threads(options: &BuildOptions) -> usize {
-    (worker_threads(options) / 2).clamp(1, 4)
+    (worker_threads(options.threads) / 2).clamp(1, 4)
 }
 
 /// A fast 64-bit hash of file content, to tell an edit from a touch.
@@ -654,15 +757,7 @@ fn passage_document(
     if let Some(heading) = &passage.heading {
         doc.add_text(fields.heading, heading);
     }
-    let entities = crate::extract::entities::EntityExtractor::shared();
-    let mut names: Vec<&str> = Vec::new();
-    for entity in &facts.entities {
-        names.push(&entity.canonical);
-        names.extend(entities.ancestors(&entity.canonical));
-    }
-    names.sort_unstable();
-    names.dedup();
-    for name in names {
+    for name in entity_tags(facts) {
         doc.add_text(fields.entity, name);
     }
     for amount in &facts.amounts {
@@ -685,6 +780,21 @@ fn passage_document(
         doc.add_text(fields.facts, facts.to_stored());
     }
     doc
+}
+
+/// The names a passage is found under by `--entity` and `entity:`: the canonical name of
+/// each entity it mentions and of the groups each belongs to (AWS: Amazon too), sorted,
+/// each once.
+pub fn entity_tags(facts: &PassageFacts) -> Vec<&str> {
+    let entities = crate::extract::entities::EntityExtractor::shared();
+    let mut names: Vec<&str> = Vec::new();
+    for entity in &facts.entities {
+        names.push(&entity.canonical);
+        names.extend(entities.ancestors(&entity.canonical));
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// Bytes of all files under `dir` (the index size in summaries).

@@ -21,8 +21,11 @@ mod names;
 mod schema;
 pub mod stem;
 
-pub(crate) use build::folder_size;
-pub use build::{build_index, BuildMode, BuildOptions, BuildSummary, Reporter};
+pub use build::{
+    build_index, entity_tags, AnalyzedArticle, ArticleSink, BuildMode, BuildOptions, BuildSummary,
+    Reporter,
+};
+pub(crate) use build::{folder_size, read_files, walk_files};
 pub use live::{for_each_live_doc, live_doc_freq};
 pub use names::{EntityNames, NameDisplay};
 pub use schema::{

@@ -12,7 +12,7 @@
 //! | `error`    | batch                 | [`ErrorRecord`]                        |
 //! | `entity`   | entities              | [`EntityRecord`]                       |
 //! | `stats`    | stats                 | [`StatsRecord`]                        |
-//! | `summary`  | search, index, extract, timeline, batch, entities | [`SearchSummary`], [`IndexSummary`], [`ExtractSummary`], [`TimelineSummary`], [`BatchSummary`], [`EntitiesSummary`] |
+//! | `summary`  | search, index, extract, timeline, batch, entities, export | [`SearchSummary`], [`IndexSummary`], [`ExtractSummary`], [`TimelineSummary`], [`BatchSummary`], [`EntitiesSummary`], [`ExportSummary`] |
 //!
 //! `batch` prints `hit` records with `query_id` set.
 //!
@@ -186,6 +186,29 @@ pub struct IndexSummary<'a> {
     pub skipped: Vec<SkipRecord<'a>>,
     pub warnings: Vec<SkipRecord<'a>>,
     pub index_bytes: u64,
+    pub elapsed_ms: f64,
+}
+
+/// Closing record of `newsdex export`.
+#[derive(Serialize)]
+pub struct ExportSummary {
+    pub schema_version: u32,
+    /// `quickwit` or `opensearch`.
+    pub target: &'static str,
+    /// `index` or `corpus`, and the folder read.
+    pub from: &'static str,
+    pub input: String,
+    pub out_dir: String,
+    /// The index config (Quickwit) or mapping (OpenSearch) written.
+    pub config: String,
+    /// The part files, in order.
+    pub parts: Vec<String>,
+    pub articles: u64,
+    pub passages: u64,
+    /// Compressed bytes of all parts.
+    pub bytes: u64,
+    /// Corpus files and records that could not be used.
+    pub skipped: u64,
     pub elapsed_ms: f64,
 }
 

@@ -14,11 +14,21 @@ pub struct ProgressReporter {
     bar: ProgressBar,
     /// Print per-file warnings (off under `--quiet`).
     warnings: bool,
+    /// What the bar says is going on ("indexing").
+    label: &'static str,
+    /// The bar counts passages instead of bytes of files.
+    passages: bool,
 }
 
 impl ProgressReporter {
     /// A reporter that shows a bar only on a terminal and not when `quiet`.
     pub fn new(quiet: bool) -> ProgressReporter {
+        ProgressReporter::labelled(quiet, "indexing", false)
+    }
+
+    /// A reporter whose bar says `label`, counting the bytes of the files read or, with
+    /// `passages`, the passages done (its `start` and `file_done` then take passages).
+    pub fn labelled(quiet: bool, label: &'static str, passages: bool) -> ProgressReporter {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         if quiet || !std::io::stderr().is_terminal() {
             bar.set_draw_target(ProgressDrawTarget::hidden());
@@ -26,6 +36,8 @@ impl ProgressReporter {
         ProgressReporter {
             bar,
             warnings: !quiet,
+            label,
+            passages,
         }
     }
 
@@ -45,14 +57,21 @@ impl ProgressReporter {
 impl Reporter for ProgressReporter {
     fn start(&self, files: u64, bytes: u64) {
         self.bar.set_length(bytes);
-        self.bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {msg} ({eta})",
-            )
-            .expect("static template is valid")
-            .progress_chars("=> "),
+        let (counts, what) = if self.passages {
+            ("{human_pos}/{human_len}", "passages".to_string())
+        } else {
+            ("{bytes}/{total_bytes}", format!("{files} files"))
+        };
+        let template = format!(
+            "{{spinner}} {} [{{bar:30}}] {counts} {{msg}} ({{eta}})",
+            self.label
         );
-        self.bar.set_message(format!("{files} files"));
+        self.bar.set_style(
+            ProgressStyle::with_template(&template)
+                .expect("the template is valid")
+                .progress_chars("=> "),
+        );
+        self.bar.set_message(what);
     }
 
     fn file_done(&self, bytes: u64) {

@@ -4,6 +4,7 @@
 
 mod batch;
 mod env;
+mod export;
 mod facts;
 mod index;
 mod input;

@@ -53,17 +53,28 @@ pub(super) fn run(args: IndexArgs, index_dir: &Path) -> anyhow::Result<Outcome> 
 /// The human summary goes to stderr, like the progress it follows.
 pub(crate) fn print_human(options: &BuildOptions, s: &BuildSummary) {
     let what = match s.mode {
-        BuildMode::Full => format!("built: {} files read", s.added),
-        BuildMode::Incremental => format!(
-            "updated: {} added, {} changed, {} removed, {} unchanged files",
-            s.added, s.updated, s.removed, s.unchanged
+        BuildMode::Full => format!(
+            "built at {}: {} files read",
+            options.index.display(),
+            s.added
         ),
-        BuildMode::Unchanged => format!("unchanged: all {} files as before", s.unchanged),
+        BuildMode::Incremental => format!(
+            "updated at {}: {} added, {} changed, {} removed, {} unchanged files",
+            options.index.display(),
+            s.added,
+            s.updated,
+            s.removed,
+            s.unchanged
+        ),
+        BuildMode::Unchanged => format!(
+            "unchanged at {}: all {} files as before",
+            options.index.display(),
+            s.unchanged
+        ),
     };
     eprintln!(
-        "index {} {what} in {:.2}s; it holds {} articles ({} passages) from {} of {} files in {}; \
+        "index {what} in {:.2}s; it holds {} articles ({} passages) from {} of {} files in {}; \
          {} ignored, {} skipped, {} warnings; {:.1} MB",
-        options.index.display(),
         s.elapsed.as_secs_f64(),
         s.articles,
         s.passages,

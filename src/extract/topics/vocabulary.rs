@@ -437,8 +437,9 @@ pub(super) const DEAL: &[Rule] = &[
     de("{privatisation|privatization|privatise|privatize|privatised|privatized}", 0.8),
     de("negotiat*", 0.3),
     de("{in|into|entered|enter|began|begin|held|holding|opened} {advanced |preliminary |exploratory |formal |}{talks|negotiations|discussions}", 0.6),
-    de("tender", 0.4),
-    de("{tendered|tenders}", 0.6),
+    // Governments and central banks hold tenders too: these need company context.
+    weak("tender", 0.4),
+    weak("{tendered|tenders}", 0.6),
     de("control of", 0.4),
     de("{seek|seeks|seeking|sought|gain|gained|gaining|gains|take|took|taking|takes|obtain|obtained|win|won|wrest|wrested|assume|assumed|acquire|acquired} control of", 0.9),
     announce("{acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|obtain|obtained}", 1.0).then(&["pct", "percent"]),
@@ -486,7 +487,7 @@ pub(super) const DEAL: &[Rule] = &[
     results("{note|notes}{:| -}"),
     results("{qtr|qtrs|quarter|quarterly|quarters|results|earnings|net income|net profit|net loss|shr|shrs|restated|year-ago|year earlier|fiscal|pretax|pre-tax|after-tax|extraordinary|profit|profits|revenue|revenues|dilution|writedown|write-down|writeoff|write-off|includes|included|including results|excludes|excluded|excluding|pro forma}"),
     // Commodity cargoes and the money market: buying and selling there is trading.
-    market("{tonnes|tonne|tons|bushels|bales|treasury bills|bank bills|t-bills|money market|repurchase}"),
+    market("{tonnes|tonne|tons|bushels|bales|bills|t-bills|money market|repurchase|bonds|debentures}"),
     // Financing and accounting: agreements and acquisitions that are not transactions.
     de("{credit|loan|lending|revolving credit|term loan|debt|rescheduling|refinancing|standby|swap|bank} {agreement|agreements|facility}", 0.1),
     block("{restated|restate|restates|adjusted} {to reflect|for} {the |a |an |its |}{acquisition|acquisitions|merger|mergers|purchase|sale|pooling}*"),

@@ -23,10 +23,10 @@ pub(super) const PAIR_BONUS: f32 = 0.3;
 /// deals from 6.0% to 4.8% for 0.3 points of `acq` recall.
 pub(super) const RESULTS_DAMPING: f32 = 0.5;
 
-/// All deal evidence, announcements included, counts this much in a passage about commodity
-/// cargoes or the money market ("purchased 1.0 mln tonnes of U.S. corn", "bought treasury
-/// bills"): buying and selling there is trading, not a deal between companies. Chosen on the
-/// training half of `tests/topics/deal.tsv` with Reuters TRAIN acq recall held.
+/// All deal evidence, announcements included, counts this much in a passage about the money
+/// market ("bought treasury bills", "offered to exchange its bonds"): buying and selling there
+/// is trading, not a deal between companies. Chosen on the training half of
+/// `tests/topics/deal.tsv` with Reuters TRAIN acq recall held.
 pub(super) const MARKET_DAMPING: f32 = 0.5;
 
 /// Evidence a query needs for a topic: half of one strong term.

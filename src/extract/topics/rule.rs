@@ -14,7 +14,7 @@ pub(super) const OBJECT: u8 = 4;
 pub(super) const RESULTS: u8 = 8;
 /// Flag: a deal announcement, whose weight is never damped by results context.
 pub(super) const ANNOUNCE: u8 = 16;
-/// Flag: commodity-trading or money-market vocabulary that triggers
+/// Flag: money-market vocabulary that triggers
 /// [`MARKET_DAMPING`](super::evidence::MARKET_DAMPING).
 pub(super) const MARKET: u8 = 32;
 
@@ -111,7 +111,7 @@ pub(super) const fn results(spec: &'static str) -> Rule {
     rule(spec, [0.0; 3], RESULTS)
 }
 
-/// Commodity-trading or money-market vocabulary (see [`MARKET`]).
+/// Money-market vocabulary (see [`MARKET`]).
 pub(super) const fn market(spec: &'static str) -> Rule {
     rule(spec, [0.0; 3], MARKET)
 }

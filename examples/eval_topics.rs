@@ -8,8 +8,17 @@
 //! no Reuters label, so the run prints how many TEST articles score high and a seeded sample
 //! of passages to read for precision.
 //!
-//! Usage: `cargo run --release --example eval_topics -- [reuters.jsonl] [--errors N]
-//! [--samples N] [--term-stats]` (`scripts/eval-topics` passes the default path).
+//! The judged passage sets in `tests/topics/` (Reuters-21578 and BBC News passages graded 0/1
+//! per topic, see `tests/topics/RUBRIC.md`) measure all three topics at passage level: ROC AUC
+//! and precision/recall at the shipped threshold ([`TOPIC_THRESHOLD`]) on the test half, beside
+//! the scorer the sets were sampled with (its scores are stored in the sets) and a naive count
+//! of cue words.
+//!
+//! Usage: `cargo run --release --example eval_topics -- [reuters.jsonl] [--bbc bbc.jsonl]
+//! [--judged-only] [--train-only] [--dump-judged FILE] [--errors N] [--samples N] [--term-stats]`
+//! (`scripts/eval-topics` passes the default path). `--train-only` leaves the test halves
+//! out, for tuning; `--dump-judged` writes the training half's
+//! passages with their grades and the vocabulary that fired, for tuning.
 //! `--errors N` prints N missed `acq` and N falsely flagged `earn` articles from TRAIN with
 //! the vocabulary that fired; `--term-stats` counts, per deal rule, the TRAIN articles of each
 //! label it fired in. Both are for tuning, and neither looks at TEST.
@@ -19,12 +28,14 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use newsdex::extract::topics::{
-    explain_topics, score_topics, TermKind, Topic, TopicScores, DEAL_THRESHOLD,
+    explain_topics, score_topics, TermKind, Topic, TopicScores, DEAL_THRESHOLD, TOPIC_THRESHOLD,
 };
 
 /// The fields of one Reuters JSON line that the evaluation needs.
 #[derive(serde::Deserialize)]
 struct Article {
+    #[serde(default)]
+    id: serde_json::Value,
     #[serde(default)]
     title: String,
     #[serde(default)]
@@ -62,6 +73,10 @@ struct Scored {
 /// Command-line options.
 struct Options {
     path: String,
+    bbc: String,
+    judged_only: bool,
+    train_only: bool,
+    dump_judged: Option<String>,
     errors: usize,
     samples: usize,
     term_stats: bool,
@@ -80,6 +95,10 @@ fn main() -> ExitCode {
 fn parse_args() -> Result<Options, String> {
     let mut o = Options {
         path: "../shared/data/reuters21578/reuters.jsonl".to_string(),
+        bbc: "../shared/data/bbc/bbc.jsonl".to_string(),
+        judged_only: false,
+        train_only: false,
+        dump_judged: None,
         errors: 0,
         samples: 5,
         term_stats: false,
@@ -94,6 +113,12 @@ fn parse_args() -> Result<Options, String> {
             "--errors" => o.errors = number("--errors", args.next())?,
             "--samples" => o.samples = number("--samples", args.next())?,
             "--term-stats" => o.term_stats = true,
+            "--judged-only" => o.judged_only = true,
+            "--train-only" => o.train_only = true,
+            "--bbc" => o.bbc = args.next().ok_or("--bbc needs a path")?,
+            "--dump-judged" => {
+                o.dump_judged = Some(args.next().ok_or("--dump-judged needs a path")?)
+            }
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => o.path = a,
         }
@@ -119,6 +144,10 @@ fn run() -> Result<(), String> {
         articles.push(a);
     }
 
+    judged(&articles, &opts)?;
+    if opts.judged_only {
+        return Ok(());
+    }
     time_scoring(&articles);
 
     let scored: Vec<Scored> = articles
@@ -405,4 +434,265 @@ impl SplitMix {
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49eb_311c_eb13);
         z ^ (z >> 31)
     }
+}
+
+/// One row of a judged passage set (`tests/topics/TOPIC.tsv`).
+struct Judged {
+    loc: String,
+    grade: bool,
+    test: bool,
+    /// The score of the scorer the set was sampled with.
+    old: f32,
+}
+
+/// Cue words of the naive baseline: a passage scores the number of them it contains. They are
+/// the cue words the judged sets were sampled by (tests/topics/RUBRIC.md).
+fn cue_words(topic: Topic) -> &'static [&'static str] {
+    match topic {
+        Topic::Dispute => &[
+            "suit",
+            "suits",
+            "sued",
+            "sues",
+            "lawsuit",
+            "court",
+            "ruling",
+            "ruled",
+            "appeal",
+            "tariff",
+            "tariffs",
+            "duties",
+            "strike",
+            "strikes",
+            "blockade",
+            "settle",
+            "settled",
+            "injunction",
+            "complaint",
+            "antitrust",
+            "oppose",
+            "opposed",
+            "dispute",
+            "protest",
+            "boycott",
+            "veto",
+            "sanctions",
+            "retaliation",
+            "dumping",
+            "accused",
+            "charges",
+            "hostile",
+            "fight",
+            "battle",
+            "row",
+            "illegal",
+            "legal",
+        ],
+        Topic::Exclusivity => &[
+            "exclusive",
+            "exclusively",
+            "exclusivity",
+            "sole",
+            "solely",
+            "only",
+            "monopoly",
+            "franchise",
+            "rights",
+            "licence",
+            "license",
+            "patent",
+            "single",
+            "dominant",
+            "cartel",
+        ],
+        Topic::Deal => &[
+            "buy",
+            "bought",
+            "sell",
+            "sold",
+            "stake",
+            "offer",
+            "agreed",
+            "agreement",
+            "contract",
+            "bid",
+            "talks",
+            "partner",
+            "invest",
+            "merger",
+            "merge",
+            "acquire",
+            "acquired",
+            "acquisition",
+            "takeover",
+            "deal",
+            "purchase",
+        ],
+    }
+}
+
+fn naive_score(text: &str, topic: Topic) -> f32 {
+    let cues = cue_words(topic);
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && cues.contains(&w.to_lowercase().as_str()))
+        .count() as f32
+}
+
+/// Every passage of the two collections by locator, split as the judged sets were drawn.
+fn passages_by_locator(reuters: &[Article], bbc: &str) -> Result<HashMap<String, String>, String> {
+    let mut out = HashMap::new();
+    let mut add = |source: &str, a: &Article| {
+        let id = match &a.id {
+            serde_json::Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        for (n, p) in passages(&a.title, &a.body).into_iter().enumerate() {
+            out.insert(format!("{source}:{id}#{n}"), p);
+        }
+    };
+    for a in reuters.iter().filter(|a| a.text_type == "NORM") {
+        add("reuters", a);
+    }
+    let raw = std::fs::read_to_string(bbc)
+        .map_err(|e| format!("cannot read BBC News at {bbc}: {e} (pass --bbc PATH)"))?;
+    for (n, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let a: Article = serde_json::from_str(line).map_err(|e| format!("{bbc}:{}: {e}", n + 1))?;
+        add("bbc", &a);
+    }
+    Ok(out)
+}
+
+fn read_judged(topic: Topic) -> Result<Vec<Judged>, String> {
+    let path = format!("tests/topics/{topic}.tsv");
+    let raw = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut rows = Vec::new();
+    for (n, line) in raw.lines().enumerate().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let bad = || format!("{path}:{}: expected loc, grade, split, stratum, old", n + 1);
+        if f.len() != 5 {
+            return Err(bad());
+        }
+        rows.push(Judged {
+            loc: f[0].to_string(),
+            grade: f[1] == "1",
+            test: f[2] == "test",
+            old: f[4].parse().map_err(|_| bad())?,
+        });
+    }
+    Ok(rows)
+}
+
+/// ROC AUC: the chance that a random positive outscores a random negative (ties count half).
+fn roc_auc(scored: &[(f32, bool)]) -> f64 {
+    let pos: Vec<f32> = scored.iter().filter(|s| s.1).map(|s| s.0).collect();
+    let neg: Vec<f32> = scored.iter().filter(|s| !s.1).map(|s| s.0).collect();
+    let mut wins = 0.0;
+    for p in &pos {
+        for n in &neg {
+            wins += if p > n {
+                1.0
+            } else if p == n {
+                0.5
+            } else {
+                0.0
+            };
+        }
+    }
+    wins / (pos.len() * neg.len()).max(1) as f64
+}
+
+/// Precision and recall of "score ≥ threshold".
+fn precision_recall(scored: &[(f32, bool)], threshold: f32) -> (f64, f64) {
+    let tp = scored.iter().filter(|s| s.0 >= threshold && s.1).count() as f64;
+    let flagged = scored.iter().filter(|s| s.0 >= threshold).count() as f64;
+    let positives = scored.iter().filter(|s| s.1).count() as f64;
+    (tp / flagged.max(1.0), tp / positives.max(1.0))
+}
+
+/// Scores the judged passage sets: per topic and half, ROC AUC of the current scorer, of the
+/// scorer the sets were sampled with and of the naive cue-word count, and precision/recall
+/// at [`TOPIC_THRESHOLD`] (the naive count at one cue word or more).
+fn judged(reuters: &[Article], opts: &Options) -> Result<(), String> {
+    let texts = passages_by_locator(reuters, &opts.bbc)?;
+    let mut dump = Vec::new();
+    println!(
+        "Judged passages (tests/topics/, graded blind; see RUBRIC.md), threshold {TOPIC_THRESHOLD}:"
+    );
+    println!(
+        "{:<12} {:<6} {:>4} {:>4}  {:>7} {:>7} {:>7}  {:>15} {:>15} {:>15}",
+        "topic", "half", "n", "pos", "AUC", "old", "naive", "P / R", "old P / R", "naive P / R"
+    );
+    for topic in Topic::ALL {
+        let rows = read_judged(topic)?;
+        for test in [false, true] {
+            if test && opts.train_only {
+                continue;
+            }
+            let (mut new, mut old, mut naive) = (Vec::new(), Vec::new(), Vec::new());
+            for r in rows.iter().filter(|r| r.test == test) {
+                let text = texts
+                    .get(&r.loc)
+                    .ok_or_else(|| format!("{topic}: no passage {} in the collections", r.loc))?;
+                new.push((score_topics(text).get(topic), r.grade));
+                old.push((r.old, r.grade));
+                naive.push((naive_score(text, topic), r.grade));
+                if !test {
+                    dump.push(serde_json::json!({
+                        "topic": topic.as_str(), "loc": r.loc, "grade": r.grade,
+                        "score": score_topics(text).get(topic), "text": text,
+                        "terms": terms(text, topic),
+                    }));
+                }
+            }
+            let pr = |s: &[(f32, bool)], t: f32| {
+                let (p, r) = precision_recall(s, t);
+                format!("{p:.2} / {r:.2}")
+            };
+            println!(
+                "{:<12} {:<6} {:>4} {:>4}  {:>7.3} {:>7.3} {:>7.3}  {:>15} {:>15} {:>15}",
+                topic.as_str(),
+                if test { "test" } else { "train" },
+                new.len(),
+                new.iter().filter(|s| s.1).count(),
+                roc_auc(&new),
+                roc_auc(&old),
+                roc_auc(&naive),
+                pr(&new, TOPIC_THRESHOLD),
+                pr(&old, 0.5),
+                pr(&naive, 1.0),
+            );
+        }
+    }
+    if !opts.judged_only {
+        println!("Threshold sweep on the training halves (how TOPIC_THRESHOLD was chosen):");
+        for topic in Topic::ALL {
+            let rows = read_judged(topic)?;
+            let train: Vec<(f32, bool)> = rows
+                .iter()
+                .filter(|r| !r.test)
+                .filter_map(|r| {
+                    texts
+                        .get(&r.loc)
+                        .map(|t| (score_topics(t).get(topic), r.grade))
+                })
+                .collect();
+            let cells: Vec<String> = [0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]
+                .iter()
+                .map(|&t| {
+                    let (p, r) = precision_recall(&train, t);
+                    format!("{t}: {p:.2}/{r:.2}")
+                })
+                .collect();
+            println!("  {:<12} {}", topic.as_str(), cells.join("  "));
+        }
+    }
+    if let Some(path) = &opts.dump_judged {
+        let lines: Vec<String> = dump.iter().map(|v| v.to_string()).collect();
+        std::fs::write(path, lines.join("\n") + "\n").map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(())
 }

@@ -317,7 +317,7 @@ pub struct FilterArgs {
     #[arg(long, value_enum, value_name = "TOPIC")]
     pub topic: Vec<Topic>,
     /// With --topic: the lowest score that counts (0 to 1).
-    #[arg(long, value_name = "SCORE", default_value_t = 0.5)]
+    #[arg(long, value_name = "SCORE", default_value_t = crate::extract::topics::TOPIC_THRESHOLD)]
     pub min_topic: f32,
 }
 

@@ -12,8 +12,11 @@ pub(super) const OBJECT: u8 = 4;
 /// Flag: financial-results vocabulary that triggers
 /// [`RESULTS_DAMPING`](super::evidence::RESULTS_DAMPING).
 pub(super) const RESULTS: u8 = 8;
-/// Flag: a deal announcement, whose weight is never damped.
+/// Flag: a deal announcement, whose weight is never damped by results context.
 pub(super) const ANNOUNCE: u8 = 16;
+/// Flag: money-market vocabulary that triggers
+/// [`MARKET_DAMPING`](super::evidence::MARKET_DAMPING).
+pub(super) const MARKET: u8 = 32;
 
 /// One entry of the rule tables. `spec` is lowercase text with two bits of syntax: `{a|b|}`
 /// alternatives (an empty one makes the group optional) and a trailing `*` for a stem that
@@ -106,6 +109,11 @@ pub(super) const fn object(spec: &'static str) -> Rule {
 /// Financial-results vocabulary (see [`RESULTS`]).
 pub(super) const fn results(spec: &'static str) -> Rule {
     rule(spec, [0.0; 3], RESULTS)
+}
+
+/// Money-market vocabulary (see [`MARKET`]).
+pub(super) const fn market(spec: &'static str) -> Rule {
+    rule(spec, [0.0; 3], MARKET)
 }
 
 /// Identifies a rule's [`Next`] condition for duplicate detection: its kind and word list.

@@ -82,6 +82,9 @@ fn exclusivity_positives() {
         "Azure is no longer exclusive: OpenAI can now buy compute from other clouds.",
         "Regulators worry about vendor lock-in for customers of the platform.",
         "The carrier won exclusive rights to sell the phone in Japan.",
+        "The bank agreed to negotiate exclusively with one bidder until May.",
+        "Fabrikam Securities is sole manager of the bond issue.",
+        "The postal service will lose its monopoly on parcel delivery next year.",
     ] {
         assert_about(Topic::Exclusivity, text);
     }
@@ -96,6 +99,8 @@ fn exclusivity_negatives() {
         "The two options are mutually exclusive, the engineers said.",
         "Prices are quoted exclusive of VAT and shipping.",
         "Members get an exclusive discount on the new headphones.",
+        "The new coupe is very exclusive, the designer said.",
+        "Licence fees are the trust's only source of income.",
     ] {
         assert_not_about(Topic::Exclusivity, text);
     }
@@ -112,6 +117,11 @@ fn dispute_positives() {
         "A judge granted an injunction blocking the launch.",
         "The shareholders threatened legal action over the rejected takeover bid.",
         "The startup will pay a fine of $5 million to settle the charges.",
+        "The suit asks the court to void the licence.",
+        "Washington imposed tariffs on imported chips after the pact broke down.",
+        "Dock workers went on strike against the port operator on Monday.",
+        "The board rejected the unsolicited offer from its largest rival.",
+        "The former chief executive faces charges of fraud.",
     ] {
         assert_about(Topic::Dispute, text);
     }
@@ -128,6 +138,11 @@ fn dispute_negatives() {
         "Shoppers crowded the food court at lunchtime.",
         "The space probe sent back images of the moon.",
         "The ruling party announced a new cabinet on Tuesday.",
+        "The regulator has not ruled out a rate cut.",
+        "Other vendors are likely to follow suit.",
+        "The startup hopes to strike a balance between growth and profit.",
+        "Options with a strike price of 50 dlrs traded heavily.",
+        "The company denied it had any hostile intent.",
     ] {
         assert_not_about(Topic::Dispute, text);
     }
@@ -146,6 +161,7 @@ fn deal_positives() {
         "Allegheny sold its Wilkinson Sword division to Swedish Match for 230 mln dlrs.",
         "Oracle signed a multi-year cloud contract with the Pentagon.",
         "The carmaker formed a joint venture with a battery maker.",
+        "The insurer acquired 50 pct of the bank last year.",
     ] {
         assert_about(Topic::Deal, text);
     }
@@ -163,6 +179,7 @@ fn deal_negatives() {
         "Open a merge request once the tests pass.",
         "There is a lot at stake for the industry this year.",
         "Best deals on laptops this weekend.",
+        "The central bank bought treasury bills worth 20 mln stg in band two.",
     ] {
         assert_not_about(Topic::Deal, text);
     }

@@ -187,6 +187,7 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
         .map_or_else(ArticleScores::default, |w| w.scores(params.article));
     let mut built = first;
     let mut feedback = Vec::new();
+    let mut first_phase = PhaseOneMemo::default();
     // Feedback needs a first pass that found the user's own words: one that only related
     // words found is too weak a sample of what they mean to learn more words from.
     let own_found = own.iter().try_fold(false, |found, t| {
@@ -202,6 +203,7 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
             &articles,
             &boost_topics,
             FEEDBACK_POOL,
+            &mut first_phase,
         )?;
         let evidence: Vec<Evidence> = ranked
             .iter()
@@ -260,6 +262,7 @@ pub fn search(index: &OpenIndex, request: &SearchRequest) -> Result<SearchResult
             &boost_topics,
             &snippets,
             pool,
+            &mut first_phase,
         )?;
         if hits.len() >= request.limit || exhausted || !thinned {
             return Ok(SearchResults {
@@ -296,10 +299,34 @@ fn own_stems(
     out
 }
 
+/// The phase-1 candidates of a search, kept for a later call with a pool no larger. Feedback
+/// words score candidates in phase 2 only and leave the full query as it was, so without this
+/// a search with feedback would run the same phase-1 search twice.
+#[derive(Default)]
+struct PhaseOneMemo {
+    pool: usize,
+    candidates: Vec<(f32, DocAddress)>,
+}
+
+impl PhaseOneMemo {
+    /// The best `pool` candidates, if a search at least that deep was kept (top-k by score,
+    /// ties by address, so a shallower top-k is a prefix of a deeper one).
+    fn take(&self, pool: usize) -> Option<Vec<(f32, DocAddress)>> {
+        (self.pool > 0 && self.pool >= pool)
+            .then(|| self.candidates.iter().take(pool).copied().collect())
+    }
+
+    fn keep(&mut self, pool: usize, candidates: &[(f32, DocAddress)]) {
+        self.pool = pool;
+        self.candidates = candidates.to_vec();
+    }
+}
+
 /// Phase 1 (a pool of BM25 candidates, plus the best passage of each of the best articles
 /// that has none in the pool) and phase 2 (proximity, topics, article evidence), in rank
 /// order. Also says whether the pool held every match, so a caller short of hits knows a
 /// larger pool cannot help.
+#[allow(clippy::too_many_arguments)]
 fn ranked_candidates(
     searcher: &tantivy::Searcher,
     fields: &Fields,
@@ -308,6 +335,7 @@ fn ranked_candidates(
     articles: &ArticleScores,
     boost_topics: &[Topic],
     pool: usize,
+    first_phase: &mut PhaseOneMemo,
 ) -> Result<(Vec<Candidate>, bool), SearchError> {
     // Phase 1: candidates by BM25 (block-WAND for plain-word queries).
     let mut candidates: Vec<(f32, DocAddress)> = match request.sort {
@@ -322,9 +350,15 @@ fn ranked_candidates(
                 .map(|(_, addr)| (0.0, addr))
                 .collect()
         }
-        Sort::Relevance => {
-            searcher.search(&*built.full, &TopDocs::with_limit(pool).order_by_score())?
-        }
+        Sort::Relevance => match first_phase.take(pool) {
+            Some(candidates) => candidates,
+            None => {
+                let found =
+                    searcher.search(&*built.full, &TopDocs::with_limit(pool).order_by_score())?;
+                first_phase.keep(pool, &found);
+                found
+            }
+        },
     };
     let exhausted = candidates.len() < pool;
     if !articles.is_empty() {
@@ -391,6 +425,7 @@ fn collect_hits(
     boost_topics: &[Topic],
     snippets: &SnippetGenerator,
     pool: usize,
+    first_phase: &mut PhaseOneMemo,
 ) -> Result<(Vec<Hit>, bool), SearchError> {
     let (keyed, exhausted) = ranked_candidates(
         searcher,
@@ -400,6 +435,7 @@ fn collect_hits(
         articles,
         boost_topics,
         pool,
+        first_phase,
     )?;
     let mut hits: Vec<Hit> = Vec::new();
     let mut per_article: HashMap<u64, usize> = HashMap::new();

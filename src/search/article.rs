@@ -18,6 +18,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
+use tantivy::columnar::Column;
+use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term, TERMINATED};
@@ -228,6 +230,18 @@ pub(crate) struct ArticleWalk<'a> {
     /// their article's slot.
     passage_score: Vec<Vec<f32>>,
     touched: Vec<Vec<(DocId, u32)>>,
+    /// Per segment, opened once for every term: opening a column costs more than reading
+    /// a few hundred values from it.
+    readers: Vec<SegmentColumns>,
+}
+
+/// What the walk reads of one segment besides postings.
+#[derive(Clone)]
+struct SegmentColumns {
+    keys: Column<u64>,
+    lens: Column<u64>,
+    text_norms: FieldNormReader,
+    title_norms: FieldNormReader,
 }
 
 impl<'a> ArticleWalk<'a> {
@@ -249,7 +263,19 @@ impl<'a> ArticleWalk<'a> {
                 scores.resize(max_doc, 0.0);
             }
         }
+        let readers = segments
+            .iter()
+            .map(|segment| {
+                Ok(SegmentColumns {
+                    keys: fields.u64_column(segment, fields.article_key)?,
+                    lens: fields.u64_column(segment, fields.article_len)?,
+                    text_norms: segment.get_fieldnorms_reader(fields.text)?,
+                    title_norms: segment.get_fieldnorms_reader(fields.title)?,
+                })
+            })
+            .collect::<tantivy::Result<_>>()?;
         Ok(ArticleWalk {
+            readers,
             searcher,
             fields,
             articles: articles.max(1),
@@ -302,10 +328,13 @@ impl<'a> ArticleWalk<'a> {
         let mut tf = Vec::with_capacity(self.keys.len());
         let mut title_tf = Vec::new();
         for (segment_ord, segment) in self.searcher.segment_readers().iter().enumerate() {
-            let keys = fields.u64_column(segment, fields.article_key)?;
-            let lens = fields.u64_column(segment, fields.article_len)?;
-            let text_norms = segment.get_fieldnorms_reader(fields.text)?;
-            let title_norms = segment.get_fieldnorms_reader(fields.title)?;
+            // Clones share the opened data (the walk's slots are borrowed mutably below).
+            let SegmentColumns {
+                keys,
+                lens,
+                text_norms,
+                title_norms,
+            } = self.readers[segment_ord].clone();
             let alive = segment.alive_bitset();
             for in_title in [false, true] {
                 let field = if in_title { fields.title } else { fields.text };

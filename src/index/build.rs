@@ -401,11 +401,16 @@ fn index_files(
                             passages.fetch_add(pieces.len() as u64, Ordering::Relaxed);
                             let mut seen = EntityNames::default();
                             let words: u64 = pieces.iter().map(|p| word_count(&p.text)).sum();
-                            for passage in &pieces {
-                                let facts = options.extractors.analyze(&passage.text);
+                            // The whole article is read before its facts are stored: a later
+                            // "Mr Blair" is the "Tony Blair" of an earlier passage.
+                            let found = options
+                                .extractors
+                                .analyze_article(pieces.iter().map(|p| p.text.as_str()));
+                            seen.add_ties(&found.ties);
+                            for (passage, facts) in pieces.iter().zip(&found.passages) {
                                 seen.add(&facts.entities);
                                 writer.add_document(passage_document(
-                                    fields, &file.rel, article, words, passage, &facts,
+                                    fields, &file.rel, article, words, passage, facts,
                                 ))?;
                             }
                             if !seen.is_empty() {

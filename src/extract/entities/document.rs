@@ -1,0 +1,286 @@
+//! One entity per person or company within an article: its passages' mentions are read
+//! together, in order, before their facts are stored.
+//!
+//! News names someone in full once ("Tony Blair", "Chrysler Corp") and by a short form after
+//! ("Mr Blair", "Blair", "Chrysler"); a passage alone cannot tell that "Blair" is Tony Blair,
+//! the article can. Three steps:
+//!
+//! 1. **Short forms join full names.** A one-word person mention that is the last word of a
+//!    person's full name in the article becomes that person (the nearest full name before it,
+//!    else the first after it); "George Bush" joins "George W. Bush" the same way. A one-word
+//!    mention that is not a place and is the first word of a company's longer name, or its
+//!    initials ("GM" for "General Motors"), becomes that company.
+//! 2. **Generic heads.** "the Commission" or "the Bank" join the article's body whose name
+//!    holds that word ("European Commission"); with none, they are dropped.
+//! 3. **One kind per name.** Every mention of a name in the article gets the kind most of its
+//!    mentions have, where a mention from the curated table, after an honorific or with a
+//!    company form counts four times, and a name the table knows keeps the table's kind.
+//!
+//! Joins are returned as ties (short form → full name) so the corpus can merge the short
+//! form's mentions in articles that never give the full name (see `index::names`).
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::mention::is_generic_head;
+use super::{Entity, EntityKind};
+
+/// A short form and the full name an article tied it to: ("Blair", "Tony Blair").
+pub type Tie = (String, String);
+
+/// Weight of a mention whose kind is sure (table, honorific, company form) in the vote.
+const SURE_WEIGHT: u32 = 4;
+
+/// Resolves the mentions of an article's passages, given in article order (see the module
+/// docs). Returns the ties made, one per joined mention.
+pub fn resolve(passages: &mut [Vec<Entity>]) -> Vec<Tie> {
+    let mut ties = Vec::new();
+    // Full names in article order: (position, canonical, kind).
+    let mut full: Vec<(usize, String, EntityKind)> = Vec::new();
+    let mut pos = 0;
+    for p in passages.iter() {
+        for e in p {
+            if matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                && e.canonical.contains(' ')
+            {
+                full.push((pos, e.canonical.clone(), e.kind));
+            }
+            pos += 1;
+        }
+    }
+    let mut drop = Vec::new();
+    pos = 0;
+    for (pi, p) in passages.iter_mut().enumerate() {
+        for (ei, e) in p.iter_mut().enumerate() {
+            let at = pos;
+            pos += 1;
+            if e.known {
+                continue;
+            }
+            let name = e.canonical.as_str();
+            let words: Vec<&str> = name.split(' ').collect();
+            if words.len() == 1 && is_generic_head(name) {
+                let body = nearest(&full, at, |(_, n, k)| {
+                    *k == EntityKind::Organization && n.split(' ').any(|w| w == name)
+                });
+                match body {
+                    Some(f) => {
+                        e.canonical = f.1.clone();
+                        e.kind = EntityKind::Organization;
+                        e.sure = true;
+                    }
+                    None => drop.push((pi, ei)),
+                }
+                continue;
+            }
+            let joined = if words.len() == 1 {
+                let person = (e.kind != EntityKind::Place)
+                    .then(|| {
+                        nearest(&full, at, |(_, n, k)| {
+                            *k == EntityKind::Person && last_word(n).eq_ignore_ascii_case(name)
+                        })
+                    })
+                    .flatten();
+                let company = || {
+                    let may = e.kind == EntityKind::Organization
+                        || (e.kind == EntityKind::Person && !e.sure);
+                    if !may {
+                        return None;
+                    }
+                    nearest(&full, at, |(_, n, k)| {
+                        *k == EntityKind::Organization
+                            && (n.split(' ').next() == Some(name) || is_initials(name, n))
+                    })
+                };
+                person.or_else(company)
+            } else if e.kind == EntityKind::Person {
+                let (first, last) = (words[0], words[words.len() - 1]);
+                nearest(&full, at, |(_, n, k)| {
+                    *k == EntityKind::Person
+                        && n.len() > name.len()
+                        && n.split(' ').next() == Some(first)
+                        && last_word(n) == last
+                })
+            } else {
+                None
+            };
+            if let Some(f) = joined {
+                ties.push((e.canonical.clone(), f.1.clone()));
+                e.canonical = f.1.clone();
+                e.kind = f.2;
+            }
+        }
+    }
+    for &(pi, ei) in drop.iter().rev() {
+        passages[pi].remove(ei);
+    }
+    vote_kinds(passages);
+    ties
+}
+
+/// The full name matching `fits` nearest before `at`, else the first after it.
+fn nearest(
+    full: &[(usize, String, EntityKind)],
+    at: usize,
+    fits: impl Fn(&(usize, String, EntityKind)) -> bool,
+) -> Option<&(usize, String, EntityKind)> {
+    full.iter()
+        .rev()
+        .filter(|f| f.0 < at)
+        .find(|f| fits(f))
+        .or_else(|| full.iter().filter(|f| f.0 > at).find(|f| fits(f)))
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// True when `short` (two to five capitals) is the initials of the capitalised words of
+/// `name`: "GM" of "General Motors", "IBM" of "International Business Machines".
+fn is_initials(short: &str, name: &str) -> bool {
+    if !(2..=5).contains(&short.len()) || !short.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: String = name
+        .split(' ')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    initials == short
+}
+
+/// Gives every mention of a name the article's majority kind (see the module docs).
+fn vote_kinds(passages: &mut [Vec<Entity>]) {
+    let mut votes: HashMap<&str, ([u32; 4], Option<EntityKind>)> = HashMap::default();
+    for e in passages.iter().flatten() {
+        let v = votes.entry(e.canonical.as_str()).or_default();
+        if e.known {
+            v.1 = Some(e.kind);
+        }
+        v.0[e.kind as usize] += if e.sure || e.known { SURE_WEIGHT } else { 1 };
+    }
+    let decided: HashMap<String, EntityKind> = votes
+        .into_iter()
+        .filter_map(|(name, (counts, table))| {
+            let kind = table.unwrap_or_else(|| {
+                let mut best = 0;
+                for k in 1..4 {
+                    if counts[k] > counts[best] {
+                        best = k;
+                    }
+                }
+                EntityKind::ALL[best]
+            });
+            let mixed = counts.iter().filter(|&&c| c > 0).count() > 1;
+            mixed.then(|| (name.to_string(), kind))
+        })
+        .collect();
+    if decided.is_empty() {
+        return;
+    }
+    for e in passages.iter_mut().flatten() {
+        if let Some(&k) = decided.get(&e.canonical) {
+            if !e.known {
+                e.kind = k;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::EntityExtractor;
+
+    /// (canonical, kind) of each passage's mentions after resolving `passages` as one article.
+    fn resolved(passages: &[&str]) -> Vec<Vec<(String, EntityKind)>> {
+        let ex = EntityExtractor::shared();
+        let mut found: Vec<Vec<Entity>> = passages.iter().map(|p| ex.extract(p)).collect();
+        resolve(&mut found);
+        found
+            .into_iter()
+            .map(|p| p.into_iter().map(|e| (e.canonical, e.kind)).collect())
+            .collect()
+    }
+
+    fn mention(name: &str, kind: EntityKind, sure: bool) -> Entity {
+        Entity {
+            start: 0,
+            end: name.len(),
+            text: name.to_string(),
+            kind,
+            canonical: name.to_string(),
+            known: false,
+            sure,
+        }
+    }
+
+    #[test]
+    fn surnames_and_titles_join_the_full_name() {
+        let out = resolved(&[
+            "Prime Minister Tony Blair spoke to Gordon Brown on Monday.",
+            "Mr Blair said the plan was sound.",
+            "Blair and Mr Brown met again later.",
+        ]);
+        let names: Vec<&str> = out.iter().flatten().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Tony Blair",
+                "Gordon Brown",
+                "Tony Blair",
+                "Tony Blair",
+                "Gordon Brown"
+            ]
+        );
+        assert!(out.iter().flatten().all(|(_, k)| *k == EntityKind::Person));
+    }
+
+    #[test]
+    fn companies_join_by_first_word_and_initials() {
+        use EntityKind::*;
+        let mut article = vec![
+            vec![
+                mention("Allegheny International", Organization, true),
+                mention("General Motors", Organization, false),
+            ],
+            vec![
+                mention("Allegheny", Person, false),
+                mention("GM", Organization, false),
+                mention("Commission", Organization, false),
+            ],
+        ];
+        let ties = resolve(&mut article);
+        let names: Vec<(&str, EntityKind)> = article
+            .iter()
+            .flatten()
+            .map(|e| (e.canonical.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Allegheny International", Organization),
+                ("General Motors", Organization),
+                ("Allegheny International", Organization),
+                ("General Motors", Organization),
+            ],
+            "a generic head with no body to join is dropped"
+        );
+        assert_eq!(ties.len(), 2);
+    }
+
+    #[test]
+    fn one_kind_per_name_by_weighted_majority() {
+        use EntityKind::*;
+        let mut article = vec![
+            vec![mention("Chrysler", Organization, true)],
+            vec![mention("Chrysler", Person, false)],
+            vec![mention("Chrysler", Person, false)],
+            vec![mention("Commission", Organization, false)],
+            vec![mention("European Commission", Organization, false)],
+        ];
+        resolve(&mut article);
+        let kinds: Vec<EntityKind> = article.iter().flatten().map(|e| e.kind).collect();
+        assert!(kinds.iter().all(|k| *k == Organization), "{kinds:?}");
+        assert_eq!(article[3][0].canonical, "European Commission");
+    }
+}

@@ -161,7 +161,8 @@ impl EntityNames {
     /// * a name the curated table knows under another canonical name is shown as that name
     ///   ("Moody's Investors Service" as "Moody's", if the table says so);
     /// * a short form that articles tied to one full name at least two times in three ("Blair"
-    ///   → "Tony Blair") is shown as the full name, also where an article gave no full name;
+    ///   → "Tony Blair") is shown as the full name, also where an article gave no full name,
+    ///   if that full name is a person's or a tenth of the short form's mentions were tied;
     /// * the kind is the table's when the table knows the name, else the kind most of the
     ///   mentions of every name shown as one had (ties: the first in [`EntityKind::ALL`]).
     fn by_lowercase(self) -> HashMap<String, (EntityKind, String)> {
@@ -202,7 +203,16 @@ impl EntityNames {
                     .iter()
                     .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
                 if let Some((full, &n)) = best {
-                    if n * 3 >= total * 2 && full.to_lowercase() != *lower {
+                    let mentions: u64 = groups[lower].1.iter().sum();
+                    let person = groups.get(&full.to_lowercase()).is_some_and(|g| {
+                        g.1[EntityKind::Person as usize] * 2 > g.1.iter().sum::<u64>()
+                    });
+                    // A surname stands for the person articles give in full; another short
+                    // form only when a tenth of its mentions were tied at all.
+                    if n * 3 >= total * 2
+                        && (person || total * 10 >= mentions)
+                        && full.to_lowercase() != *lower
+                    {
                         target.insert(lower.clone(), full.clone());
                     }
                 }

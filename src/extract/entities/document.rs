@@ -35,6 +35,15 @@ const SURE_WEIGHT: u32 = 4;
 /// docs). Returns the ties made, one per joined mention.
 pub fn resolve(passages: &mut [Vec<Entity>]) -> Vec<Tie> {
     let mut ties = Vec::new();
+    if passages.iter().map(Vec::len).sum::<usize>() < 2 {
+        // One mention: nothing to join, and its kind is its own.
+        if let Some(e) = passages.iter_mut().flatten().next() {
+            if !e.known && !e.canonical.contains(' ') && is_generic_head(&e.canonical) {
+                passages.iter_mut().for_each(Vec::clear);
+            }
+        }
+        return ties;
+    }
     // Full names in article order.
     let mut full: Vec<FullName> = Vec::new();
     let mut pos = 0;
@@ -65,8 +74,8 @@ pub fn resolve(passages: &mut [Vec<Entity>]) -> Vec<Tie> {
                 continue;
             }
             let name = e.canonical.as_str();
-            let words: Vec<&str> = name.split(' ').collect();
-            if words.len() == 1 && is_generic_head(name) {
+            let one_word = !name.contains(' ');
+            if one_word && is_generic_head(name) {
                 let body = nearest(&full, at, |f| {
                     f.kind == EntityKind::Organization && f.name.split(' ').any(|w| w == name)
                 });
@@ -80,7 +89,7 @@ pub fn resolve(passages: &mut [Vec<Entity>]) -> Vec<Tie> {
                 }
                 continue;
             }
-            let joined = if words.len() == 1 {
+            let joined = if one_word {
                 let person = (e.kind != EntityKind::Place)
                     .then(|| {
                         nearest(&full, at, |f| {
@@ -99,7 +108,7 @@ pub fn resolve(passages: &mut [Vec<Entity>]) -> Vec<Tie> {
                 };
                 person.or_else(company)
             } else if e.kind == EntityKind::Person {
-                let (first, last) = (words[0], words[words.len() - 1]);
+                let (first, last) = (name.split(' ').next().unwrap_or(name), last_word(name));
                 nearest(&full, at, |f| {
                     f.kind == EntityKind::Person
                         && f.name.len() > name.len()

@@ -133,44 +133,45 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "union",
 ];
 
-/// The word without dots, lowercased into `buf` (ASCII only; other words never match).
-fn key<'a>(word: &str, buf: &'a mut String) -> &'a str {
-    buf.clear();
-    buf.extend(
-        word.chars()
-            .filter(|&c| c != '.')
-            .map(|c| c.to_ascii_lowercase()),
-    );
-    buf.as_str()
+/// Whether `word`, without its dots and ASCII-lowercased, is in `list` (sorted). No word of
+/// the lists is longer than 16 bytes, so the key is built on the stack: this runs for the
+/// words of every tagger mention.
+fn in_list(list: &[&str], word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for b in word.bytes().filter(|&b| b != b'.') {
+        if n == buf.len() || !b.is_ascii() {
+            return false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    list.binary_search(&key).is_ok()
 }
 
 /// True for an honorific ("Mr", "Mrs.", "DR").
 pub(crate) fn is_honorific(word: &str) -> bool {
-    let mut buf = String::new();
-    HONORIFICS.binary_search(&key(word, &mut buf)).is_ok()
+    in_list(HONORIFICS, word)
 }
 
 /// True for an office or rank written before a name ("President", "Sen.").
 fn is_role(word: &str) -> bool {
-    let mut buf = String::new();
-    ROLES.binary_search(&key(word, &mut buf)).is_ok()
+    in_list(ROLES, word)
 }
 
 /// True for a company form ("Inc.", "CORP", "plc", "AG").
 pub(crate) fn is_legal_form(word: &str) -> bool {
     let word = word.trim_end_matches(',');
-    let bare: String = word.chars().filter(|&c| c != '.').collect();
-    if LEGAL_FORMS_CAPS.contains(&bare.as_str()) {
-        return true;
-    }
-    let mut buf = String::new();
-    LEGAL_FORMS.binary_search(&key(word, &mut buf)).is_ok()
+    let caps = LEGAL_FORMS_CAPS
+        .iter()
+        .any(|f| word.len() <= 2 * f.len() && word.bytes().filter(|&b| b != b'.').eq(f.bytes()));
+    caps || in_list(LEGAL_FORMS, word)
 }
 
 /// True for a word that is a kind of body rather than a name ("Commission").
 pub(crate) fn is_generic_head(word: &str) -> bool {
-    let mut buf = String::new();
-    GENERIC_HEADS.binary_search(&key(word, &mut buf)).is_ok()
+    in_list(GENERIC_HEADS, word)
 }
 
 /// True for a word that is never a name on its own: a company form, an honorific or an

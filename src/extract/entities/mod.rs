@@ -263,9 +263,6 @@ impl EntityExtractor {
             let mut dropped = vec![false; b.known.len()];
             let mut ki = 0;
             for sp in &b.spans {
-                let Some(kind) = EntityKind::from_ner(sp.ty) else {
-                    continue;
-                };
                 while ki < b.known.len() && b.known[ki].end <= sp.start {
                     ki += 1;
                 }
@@ -274,6 +271,14 @@ impl EntityExtractor {
                     kj += 1;
                 }
                 let overlapping = &b.known[ki..kj];
+                let Some(kind) = EntityKind::from_ner(sp.ty) else {
+                    // A name of another sort (an event, a nationality, a product) that holds
+                    // a place, like "Tour de France": the place is part of that name.
+                    if self.tagger_takes_over(sp, EntityKind::Product, overlapping) {
+                        dropped[ki..kj].iter_mut().for_each(|d| *d = true);
+                    }
+                    continue;
+                };
                 if !overlapping.is_empty() && !self.tagger_takes_over(sp, kind, overlapping) {
                     continue; // the table wins
                 }
@@ -297,11 +302,23 @@ impl EntityExtractor {
         })
     }
 
-    /// The one exception to "the table wins": a tagger span that contains only known places and
-    /// is longer than them, like "Bank of China", "Virginia Rometty" or "South Africa", is kept
-    /// whole, because a place name inside a longer name is part of that name.
+    /// The exceptions to "the table wins", both about places: a tagger span that contains only
+    /// known places and is longer than them, like "Bank of China", "Virginia Rometty" or "South
+    /// Africa", is kept whole, because a place name inside a longer name is part of that name;
+    /// and a span that is exactly one known place but that the tagger reads as something else
+    /// from its context (a club or team named after its city, "Leeds beat Chelsea") keeps the
+    /// tagger's kind. Tuned on CoNLL testa: through `extract()` 0.889 → 0.901, the tagger
+    /// alone 0.902.
     fn tagger_takes_over(&self, sp: &TaggedSpan, kind: EntityKind, known: &[KnownMatch]) -> bool {
-        let _ = kind;
+        if let [k] = known {
+            if kind != EntityKind::Place
+                && self.table.entities[k.entity].kind == EntityKind::Place
+                && k.start == sp.start
+                && k.end == sp.end
+            {
+                return true;
+            }
+        }
         known.iter().all(|k| {
             self.table.entities[k.entity].kind == EntityKind::Place
                 && k.start >= sp.start

@@ -347,7 +347,12 @@ fn longer_tagger_names_absorb_known_places() {
         entity: ex().table.lookup("China").expect("China is known"),
     };
     assert!(ex().tagger_takes_over(&sp(0, 13), EntityKind::Organization, &[china]));
-    assert!(!ex().tagger_takes_over(&sp(8, 13), EntityKind::Organization, &[china]));
+    // "China" alone, read as a team from its context, keeps the tagger's kind; read as a
+    // place, the table's entry stands.
+    assert!(ex().tagger_takes_over(&sp(8, 13), EntityKind::Organization, &[china]));
+    assert!(!ex().tagger_takes_over(&sp(8, 13), EntityKind::Place, &[china]));
+    // A shorter span inside the place is not the place.
+    assert!(!ex().tagger_takes_over(&sp(8, 11), EntityKind::Organization, &[china]));
     // Known organizations always win.
     let msft = KnownMatch {
         start: 0,

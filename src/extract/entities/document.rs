@@ -20,8 +20,6 @@
 //! Joins are returned as ties (short form → full name) so the corpus can merge the short
 //! form's mentions in articles that never give the full name (see `index::names`).
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::mention::is_generic_head;
 use super::{Entity, EntityKind};
 
@@ -182,18 +180,34 @@ fn is_initials(short: &str, name: &str) -> bool {
 
 /// Gives every mention of a name the article's majority kind (see the module docs).
 fn vote_kinds(passages: &mut [Vec<Entity>]) {
-    let mut votes: HashMap<&str, ([u32; 4], Option<EntityKind>)> = HashMap::default();
+    // Names in order of first mention, each with its votes and the table's kind. An article
+    // names a few dozen things at most, so a list searched from the end (the name just seen
+    // is the likeliest) costs less than hashing every mention.
+    let mut votes: Vec<(&str, [u32; 4], Option<EntityKind>)> = Vec::new();
+    let mut of_mention: Vec<u32> = Vec::new();
     for e in passages.iter().flatten() {
-        let v = votes.entry(e.canonical.as_str()).or_default();
+        let name = e.canonical.as_str();
+        let at = match votes.iter().rposition(|v| v.0 == name) {
+            Some(at) => at,
+            None => {
+                votes.push((name, [0; 4], None));
+                votes.len() - 1
+            }
+        };
+        let v = &mut votes[at];
         if e.known {
-            v.1 = Some(e.kind);
+            v.2 = Some(e.kind);
         }
-        v.0[e.kind as usize] += if e.sure || e.known { SURE_WEIGHT } else { 1 };
+        v.1[e.kind as usize] += if e.sure || e.known { SURE_WEIGHT } else { 1 };
+        of_mention.push(at as u32);
     }
-    let decided: HashMap<String, EntityKind> = votes
-        .into_iter()
-        .filter_map(|(name, (counts, table))| {
-            let kind = table.unwrap_or_else(|| {
+    let decided: Vec<Option<EntityKind>> = votes
+        .iter()
+        .map(|(_, counts, table)| {
+            if counts.iter().filter(|&&c| c > 0).count() < 2 {
+                return None;
+            }
+            Some(table.unwrap_or_else(|| {
                 let mut best = 0;
                 for k in 1..4 {
                     if counts[k] > counts[best] {
@@ -201,16 +215,14 @@ fn vote_kinds(passages: &mut [Vec<Entity>]) {
                     }
                 }
                 EntityKind::ALL[best]
-            });
-            let mixed = counts.iter().filter(|&&c| c > 0).count() > 1;
-            mixed.then(|| (name.to_string(), kind))
+            }))
         })
         .collect();
-    if decided.is_empty() {
+    if decided.iter().all(Option::is_none) {
         return;
     }
-    for e in passages.iter_mut().flatten() {
-        if let Some(&k) = decided.get(&e.canonical) {
+    for (e, &at) in passages.iter_mut().flatten().zip(&of_mention) {
+        if let Some(k) = decided[at as usize] {
             if !e.known {
                 e.kind = k;
             }

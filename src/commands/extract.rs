@@ -69,8 +69,10 @@ pub(super) fn run(args: ExtractArgs, color: bool) -> anyhow::Result<Outcome> {
         if !args.json && !article.title.is_empty() {
             writeln!(out, "{}", palette.title(&article.title))?;
         }
-        for passage in ingest::split_passages(article) {
-            let facts: PassageFacts = extractors.analyze(&passage.text);
+        let pieces = ingest::split_passages(article);
+        let found = extractors.analyze_article(pieces.iter().map(|p| p.text.as_str()));
+        for (passage, facts) in pieces.into_iter().zip(found.passages) {
+            let facts: PassageFacts = facts;
             passages += 1;
             amounts += facts.amounts.len();
             entities += facts.entities.len();

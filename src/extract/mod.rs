@@ -156,44 +156,77 @@ impl Default for Extractors {
     }
 }
 
+/// The facts of an article's passages, found together (see [`Extractors::analyze_article`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleFacts {
+    /// One per passage, in article order.
+    pub passages: Vec<PassageFacts>,
+    /// Short forms the article tied to full names ("Blair" → "Tony Blair"), one per joined
+    /// mention, for the corpus-wide entity list.
+    pub ties: Vec<entities::document::Tie>,
+}
+
 impl Extractors {
-    /// Runs the enabled extractors over one passage. `context` (the heading)
-    /// feeds topic scoring only.
+    /// Runs the enabled extractors over one passage read alone, as an article of one passage.
     pub fn analyze(&self, text: &str) -> PassageFacts {
-        let mut facts = PassageFacts::default();
-        if self.money {
-            facts.amounts = money::find_money(text)
-                .into_iter()
-                .map(|m| AmountFact {
-                    usd: m.usd(),
-                    text: m.text,
-                    currency: m.currency.to_string(),
-                    value: m.value,
-                    kind: serde_json::to_value(m.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
-                    low: m.low,
-                    high: m.high,
-                })
-                .collect();
+        self.analyze_article([text])
+            .passages
+            .pop()
+            .expect("one passage in, one out")
+    }
+
+    /// Runs the enabled extractors over the passages of one article, in article order. Money
+    /// and topics are per passage; entities are read per passage and then resolved over the
+    /// whole article (`entities::document`): "Mr Blair" after "Tony Blair" is Tony Blair.
+    pub fn analyze_article<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> ArticleFacts {
+        let mut passages = Vec::new();
+        let mut mentions = Vec::new();
+        for text in texts {
+            let mut facts = PassageFacts::default();
+            if self.money {
+                facts.amounts = money::find_money(text)
+                    .into_iter()
+                    .map(|m| AmountFact {
+                        usd: m.usd(),
+                        text: m.text,
+                        currency: m.currency.to_string(),
+                        value: m.value,
+                        kind: serde_json::to_value(m.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        low: m.low,
+                        high: m.high,
+                    })
+                    .collect();
+            }
+            if self.entities {
+                let mut found = entities::EntityExtractor::shared().extract(text);
+                found.retain(|e| e.known || !NOT_NAMES.contains(&e.text.as_str()));
+                mentions.push(found);
+            }
+            if self.topics {
+                facts.topics = topics::score_topics(text);
+            }
+            passages.push(facts);
         }
-        if self.entities {
-            facts.entities = entities::EntityExtractor::shared()
-                .extract(text)
-                .into_iter()
-                .filter(|e| e.known || !NOT_NAMES.contains(&e.text.as_str()))
-                .map(|e| EntityFact {
-                    text: e.text,
-                    kind: e.kind.as_str().to_string(),
-                    canonical: e.canonical,
-                })
-                .collect();
-        }
-        if self.topics {
-            facts.topics = topics::score_topics(text);
-        }
-        facts
+        let ties = if self.entities {
+            let ties = entities::document::resolve(&mut mentions);
+            for (facts, found) in passages.iter_mut().zip(mentions) {
+                facts.entities = found
+                    .into_iter()
+                    .map(|e| EntityFact {
+                        text: e.text,
+                        kind: e.kind.as_str().to_string(),
+                        canonical: e.canonical,
+                    })
+                    .collect();
+            }
+            ties
+        } else {
+            Vec::new()
+        };
+        ArticleFacts { passages, ties }
     }
 }
 

@@ -16,6 +16,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 use super::names::EntityNames;
 use super::schema::{amount_key, article_key, register_analyzers, word_count, Fields};
 use super::{index_state, lock_index, publish, remove_stale, IndexState};
+use crate::extract::entities::document::Tie;
 use crate::extract::{Extractors, PassageFacts};
 use crate::ingest::{self, walk_corpus, Article, CorpusFile, Passage, Skip, WalkEvent};
 
@@ -385,6 +386,8 @@ pub struct AnalyzedArticle<'a> {
     /// Words in the whole article (the `article_len` fast field).
     pub words: u64,
     pub passages: &'a [(Passage, PassageFacts)],
+    /// Names the article tied together ("Mr Blair" to "Tony Blair"), for `entities` and `stats`.
+    pub ties: &'a [Tie],
 }
 
 /// Receives each analysed article, on the worker thread that analysed it.
@@ -465,18 +468,18 @@ pub(crate) fn read_files(
                             let pieces = ingest::split_passages(article);
                             passages.fetch_add(pieces.len() as u64, Ordering::Relaxed);
                             let words: u64 = pieces.iter().map(|p| word_count(&p.text)).sum();
-                            let analyzed: Vec<(Passage, PassageFacts)> = pieces
-                                .into_iter()
-                                .map(|passage| {
-                                    let facts = extractors.analyze(&passage.text);
-                                    (passage, facts)
-                                })
-                                .collect();
+                            // The whole article is read before its facts are stored: a later
+                            // "Mr Blair" is the "Tony Blair" of an earlier passage.
+                            let found =
+                                extractors.analyze_article(pieces.iter().map(|p| p.text.as_str()));
+                            let analyzed: Vec<(Passage, PassageFacts)> =
+                                pieces.into_iter().zip(found.passages).collect();
                             sink(&AnalyzedArticle {
                                 rel: &file.rel,
                                 article,
                                 words,
                                 passages: &analyzed,
+                                ties: &found.ties,
                             })
                         })
                 };
@@ -540,6 +543,7 @@ fn index_files(
     let names = Mutex::new(EntityNames::default());
     let index_article = |a: &AnalyzedArticle<'_>| -> anyhow::Result<()> {
         let mut seen = EntityNames::default();
+        seen.add_ties(a.ties);
         for (passage, facts) in a.passages {
             seen.add(&facts.entities);
             writer.add_document(passage_document(

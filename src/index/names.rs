@@ -13,7 +13,8 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::extract::entities::EntityKind;
+use crate::extract::entities::document::Tie;
+use crate::extract::entities::{EntityExtractor, EntityKind};
 use crate::extract::EntityFact;
 
 /// File name inside a generation folder.
@@ -27,7 +28,12 @@ const FILE: &str = "entity-names.tsv";
 #[derive(Debug, Default)]
 pub struct EntityNames {
     names: HashMap<String, [u64; 4]>,
+    /// (short form, full name) → mentions an article joined that way ("Blair" → "Tony Blair").
+    ties: HashMap<(String, String), u64>,
 }
+
+/// First column of a tie line in the file (never a kind, so older readers skip the line).
+const TIE: &str = "same";
 
 impl EntityNames {
     /// Records the entities of one passage.
@@ -47,6 +53,18 @@ impl EntityNames {
         }
     }
 
+    /// Records the ties an article made between short forms and full names.
+    pub fn add_ties(&mut self, ties: &[Tie]) {
+        for tie in ties {
+            match self.ties.get_mut(tie) {
+                Some(n) => *n += 1,
+                None => {
+                    self.ties.insert(tie.clone(), 1);
+                }
+            }
+        }
+    }
+
     /// Adds every count of `other`.
     pub fn merge(&mut self, other: EntityNames) {
         for (name, counts) in other.names {
@@ -54,6 +72,9 @@ impl EntityNames {
             for (m, c) in mine.iter_mut().zip(counts) {
                 *m += c;
             }
+        }
+        for (tie, n) in other.ties {
+            *self.ties.entry(tie).or_default() += n;
         }
     }
 
@@ -68,6 +89,18 @@ impl EntityNames {
         };
         let mut names = EntityNames::default();
         for line in String::from_utf8_lossy(&raw).lines() {
+            if let Some(rest) = line.strip_prefix(TIE).and_then(|r| r.strip_prefix('\t')) {
+                let mut cols = rest.splitn(3, '\t');
+                if let (Some(Ok(n)), Some(short), Some(full)) =
+                    (cols.next().map(str::parse::<u64>), cols.next(), cols.next())
+                {
+                    *names
+                        .ties
+                        .entry((short.to_string(), full.to_string()))
+                        .or_default() += n;
+                }
+                continue;
+            }
             let mut cols = line.splitn(3, '\t');
             let (Some(kind), Some(count), Some(name)) = (cols.next(), cols.next(), cols.next())
             else {
@@ -82,7 +115,8 @@ impl EntityNames {
     }
 
     /// Writes the names into `dir` through a temporary file and a rename, so a reader never
-    /// sees half a file. One line per name and kind: `kind TAB mentions TAB name`.
+    /// sees half a file. One line per name and kind: `kind TAB mentions TAB name`; then one
+    /// per tie: `same TAB mentions TAB short form TAB full name`.
     pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
         let mut sorted: Vec<(&String, &[u64; 4])> = self.names.iter().collect();
         sorted.sort_unstable();
@@ -104,6 +138,14 @@ impl EntityNames {
                 }
             }
         }
+        let mut ties: Vec<(&Tie, &u64)> = self.ties.iter().collect();
+        ties.sort_unstable();
+        for ((short, full), n) in ties {
+            if short.contains(['\t', '\n', '\r']) || full.contains(['\t', '\n', '\r']) {
+                continue;
+            }
+            out.push_str(&format!("{TIE}\t{n}\t{short}\t{full}\n"));
+        }
         let tmp = dir.join(format!("{FILE}.tmp"));
         std::fs::write(&tmp, out).with_context(|| format!("writing {}", tmp.display()))?;
         std::fs::rename(&tmp, dir.join(FILE))
@@ -111,33 +153,107 @@ impl EntityNames {
         Ok(())
     }
 
-    /// Lowercased name (as the `entity` field holds it) → (kind, name as written). A name
-    /// written several ways is shown the way it was written most often, with the kind that
-    /// spelling was given most often (ties: the first in sort order, the first kind in
-    /// [`EntityKind::ALL`]).
+    /// Lowercased name (as the `entity` field holds it) → (kind, name shown), with the names
+    /// the table or the articles tie together shown as one:
+    ///
+    /// * spellings that differ in case are one name, shown the way it was written most often
+    ///   (ties: the first in sort order);
+    /// * a name the curated table knows under another canonical name is shown as that name
+    ///   ("Moody's Investors Service" as "Moody's", if the table says so);
+    /// * a short form that articles tied to one full name at least two times in three ("Blair"
+    ///   → "Tony Blair") is shown as the full name, also where an article gave no full name,
+    ///   if that full name is a person's or a tenth of the short form's mentions were tied;
+    /// * the kind is the table's when the table knows the name, else the kind most of the
+    ///   mentions of every name shown as one had (ties: the first in [`EntityKind::ALL`]).
     fn by_lowercase(self) -> HashMap<String, (EntityKind, String)> {
-        let mut best: HashMap<String, (u64, String, EntityKind)> = HashMap::default();
+        let extractor = EntityExtractor::shared();
+        // Spellings → one entry per lowercased name: (mentions, spelling), kind counts.
+        let mut groups: HashMap<String, ((u64, String), [u64; 4])> = HashMap::default();
         for (name, counts) in self.names {
             let total: u64 = counts.iter().sum();
-            let mut kind = 0;
-            for k in 1..counts.len() {
-                if counts[k] > counts[kind] {
-                    kind = k;
-                }
-            }
-            let kind = EntityKind::ALL[kind];
             let lower = name.to_lowercase();
-            match best.get_mut(&lower) {
-                Some(b) if (total, std::cmp::Reverse(&name)) <= (b.0, std::cmp::Reverse(&b.1)) => {}
-                Some(b) => *b = (total, name, kind),
-                None => {
-                    best.insert(lower, (total, name, kind));
+            let g = groups
+                .entry(lower)
+                .or_insert_with(|| ((0, String::new()), [0; 4]));
+            if (total, std::cmp::Reverse(&name)) > (g.0 .0, std::cmp::Reverse(&g.0 .1)) {
+                g.0 = (total, name);
+            }
+            for (a, b) in g.1.iter_mut().zip(counts) {
+                *a += b;
+            }
+        }
+        // Where each lowercased name is shown: the table's canonical name, else the full name
+        // articles tie it to.
+        let mut tied: HashMap<String, (u64, HashMap<String, u64>)> = HashMap::default();
+        for ((short, full), n) in self.ties {
+            let t = tied.entry(short.to_lowercase()).or_default();
+            t.0 += n;
+            *t.1.entry(full).or_default() += n;
+        }
+        let mut target: HashMap<String, String> = HashMap::default();
+        for lower in groups.keys() {
+            if let Some(canonical) = extractor.resolve(lower) {
+                if canonical.to_lowercase() != *lower {
+                    target.insert(lower.clone(), canonical.to_string());
+                }
+                continue;
+            }
+            if let Some((total, fulls)) = tied.get(lower) {
+                let best = fulls
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+                if let Some((full, &n)) = best {
+                    let mentions: u64 = groups[lower].1.iter().sum();
+                    let person = groups.get(&full.to_lowercase()).is_some_and(|g| {
+                        g.1[EntityKind::Person as usize] * 2 > g.1.iter().sum::<u64>()
+                    });
+                    // A surname stands for the person articles give in full; another short
+                    // form only when a tenth of its mentions were tied at all.
+                    if n * 3 >= total * 2
+                        && (person || total * 10 >= mentions)
+                        && full.to_lowercase() != *lower
+                    {
+                        target.insert(lower.clone(), full.clone());
+                    }
                 }
             }
         }
-        best.into_iter()
-            .map(|(lower, (_, name, kind))| (lower, (kind, name)))
-            .collect()
+        // Kind counts of each shown name, merged names included.
+        let mut shown_counts: HashMap<String, [u64; 4]> = HashMap::default();
+        for (lower, (_, counts)) in &groups {
+            let to = target
+                .get(lower)
+                .map_or_else(|| lower.clone(), |t| t.to_lowercase());
+            let c = shown_counts.entry(to).or_default();
+            for (a, b) in c.iter_mut().zip(counts) {
+                *a += b;
+            }
+        }
+        let kind_of = |shown_lower: &str, shown: &str| -> EntityKind {
+            if let Some(k) = extractor.kind_of(shown) {
+                return k;
+            }
+            let counts = shown_counts.get(shown_lower).copied().unwrap_or_default();
+            let mut best = 0;
+            for k in 1..counts.len() {
+                if counts[k] > counts[best] {
+                    best = k;
+                }
+            }
+            EntityKind::ALL[best]
+        };
+        let mut out = HashMap::default();
+        for (lower, ((_, spelling), _)) in &groups {
+            let shown = match target.get(lower) {
+                Some(t) => groups
+                    .get(&t.to_lowercase())
+                    .map_or_else(|| t.clone(), |g| g.0 .1.clone()),
+                None => spelling.clone(),
+            };
+            let shown_lower = shown.to_lowercase();
+            out.insert(lower.clone(), (kind_of(&shown_lower, &shown), shown));
+        }
+        out
     }
 
     /// True when no name was recorded.

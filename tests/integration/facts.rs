@@ -138,3 +138,62 @@ fn entities_added_incrementally_keep_their_kind_and_spelling() {
     assert_eq!(find("Globex")["type"], "organization");
     assert_eq!(find("Initech")["type"], "organization");
 }
+
+/// Issue 17: an analyst filtering on "Tony Blair" missed every passage that says only
+/// "Mr Blair" or "Blair", and `entities` listed the three as three people.
+#[test]
+fn short_mentions_join_the_full_name_given_earlier_in_the_article() {
+    let env = TestEnv::empty();
+    let news = env.path().join("corpus/news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(
+        news.join("schools.txt"),
+        "Blair backs the schools budget\n\n\
+         Prime Minister Tony Blair said on Monday that the budget would protect schools in every region.\n\n\
+         Mr Blair told reporters in London that Northgate Systems Corp would build the new exam platform.\n\n\
+         Blair added that Northgate Systems had won the contract fairly.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("questions.txt"),
+        "Budget row goes on\n\nMr Blair faced questions from backbench MPs on Wednesday.\n",
+    )
+    .unwrap();
+    env.index();
+    let lines = |query: &str| -> Vec<u64> {
+        let (_, hits, _) = env.search_json(&[query, "--entity", "Tony Blair"]);
+        hits.iter()
+            .filter(|h| h.path.ends_with("schools.txt"))
+            .map(|h| h.line)
+            .collect()
+    };
+    assert!(lines("reporters").contains(&5), "the \"Mr Blair\" passage");
+    assert!(lines("contract").contains(&7), "the \"Blair\" passage");
+
+    let out = env
+        .cmd()
+        .args(["entities", "--json", "--top", "50"])
+        .output()
+        .unwrap();
+    let rows: Vec<(String, String)> = records(&out)
+        .into_iter()
+        .filter(|r| r.kind == "entity")
+        .map(|r| {
+            (
+                r.data["canonical"].as_str().unwrap().to_string(),
+                r.data["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let blairs: Vec<&(String, String)> = rows.iter().filter(|r| r.0.contains("Blair")).collect();
+    assert_eq!(
+        blairs,
+        [&("Tony Blair".to_string(), "person".to_string())],
+        "one person, no title, the other article's \"Mr Blair\" counted with him: {rows:?}"
+    );
+    assert!(
+        rows.contains(&("Northgate Systems".to_string(), "organization".to_string())),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().any(|r| r.0 == "Corp"), "{rows:?}");
+}

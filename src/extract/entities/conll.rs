@@ -20,6 +20,8 @@ pub struct Sentence {
     pub text: String,
     /// Gold entities as byte spans of `text`.
     pub spans: Vec<Span>,
+    /// The document the sentence belongs to, counted from 0 at each `-DOCSTART-` line.
+    pub doc: usize,
 }
 
 /// Reads a CoNLL-2003 file in IOB2 (`word POS chunk NER` per line, blank lines between
@@ -36,7 +38,9 @@ pub fn parse(data: &str) -> Vec<Sentence> {
     let mut text = String::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut open: Option<(usize, usize, NerType)> = None;
-    let mut flush = |text: &mut String, spans: &mut Vec<Span>, open: &mut Option<Span>| {
+    let mut doc = 0;
+    let mut docs_started = 0;
+    let mut flush = |text: &mut String, spans: &mut Vec<Span>, open: &mut Option<Span>, doc| {
         if let Some(s) = open.take() {
             spans.push(s);
         }
@@ -44,16 +48,23 @@ pub fn parse(data: &str) -> Vec<Sentence> {
             out.push(Sentence {
                 text: std::mem::take(text),
                 spans: std::mem::take(spans),
+                doc,
             });
         }
     };
     for line in data.lines() {
         let cols: Vec<&str> = line.split_whitespace().collect();
         if cols.is_empty() {
-            flush(&mut text, &mut spans, &mut open);
+            flush(&mut text, &mut spans, &mut open, doc);
             continue;
         }
-        if cols[0] == "-DOCSTART-" || cols.len() < 2 {
+        if cols[0] == "-DOCSTART-" {
+            flush(&mut text, &mut spans, &mut open, doc);
+            doc = docs_started;
+            docs_started += 1;
+            continue;
+        }
+        if cols.len() < 2 {
             continue;
         }
         let (word, tag) = (cols[0], cols[cols.len() - 1]);
@@ -86,7 +97,7 @@ pub fn parse(data: &str) -> Vec<Sentence> {
             }
         }
     }
-    flush(&mut text, &mut spans, &mut open);
+    flush(&mut text, &mut spans, &mut open, doc);
     out
 }
 

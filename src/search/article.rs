@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
-use tantivy::columnar::Column;
+use tantivy::columnar::{Cardinality, Column};
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
@@ -155,6 +155,25 @@ pub(crate) fn count_articles(searcher: &Searcher, fields: &Fields) -> tantivy::R
     for segment in searcher.segment_readers() {
         let ordinals = fields.u64_column(segment, fields.ordinal)?;
         let alive = segment.alive_bitset();
+        if ordinals.get_cardinality() == Cardinality::Full {
+            // Every passage has an ordinal: decode the values a block at a time (one call
+            // per block instead of one per passage: this pass is part of every one-off search).
+            let mut block = [0u64; 1024];
+            let max_doc = segment.max_doc();
+            let mut start = 0u32;
+            while start < max_doc {
+                let len = (max_doc - start).min(block.len() as u32) as usize;
+                ordinals.values.get_range(start as u64, &mut block[..len]);
+                for (i, &ordinal) in block[..len].iter().enumerate() {
+                    let doc = start + i as u32;
+                    if ordinal == 0 && alive.is_none_or(|a| a.is_alive(doc)) {
+                        articles += 1;
+                    }
+                }
+                start += len as u32;
+            }
+            continue;
+        }
         for doc in 0..segment.max_doc() {
             if alive.is_none_or(|a| a.is_alive(doc)) && ordinals.first(doc) == Some(0) {
                 articles += 1;
@@ -682,5 +701,28 @@ mod tests {
         assert_eq!(kept(3), ["today", "rain"]);
         assert_eq!(kept(2), ["rain"]);
         assert!(kept(0).is_empty());
+    }
+
+    #[test]
+    fn count_articles_counts_first_passages_across_blocks() {
+        let (index, fields) = index();
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(count_articles(&searcher, &fields).unwrap(), 3);
+
+        // More passages than one decoding block: 2,500 passages, five per article.
+        let big = Index::create_in_ram(fields.schema.clone());
+        register_analyzers(&big);
+        let mut writer = big.writer_with_num_threads(1, 15_000_000).unwrap();
+        for i in 0..2_500u64 {
+            let mut doc = TantivyDocument::new();
+            doc.add_u64(fields.article_key, i / 5);
+            doc.add_u64(fields.article_len, 10);
+            doc.add_u64(fields.ordinal, i % 5);
+            doc.add_text(fields.text, "words");
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = big.reader().unwrap().searcher();
+        assert_eq!(count_articles(&searcher, &fields).unwrap(), 500);
     }
 }

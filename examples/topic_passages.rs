@@ -9,6 +9,10 @@
 
 use std::io::Write;
 
+#[path = "shared/reuters_passages.rs"]
+mod reuters_passages;
+use reuters_passages::passages;
+
 use newsdex::extract::topics::score_topics;
 
 #[derive(serde::Deserialize)]
@@ -44,7 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 serde_json::Value::String(s) => s.clone(),
                 v => v.to_string(),
             };
-            for (n, p) in newsdex_passages(&a.title, &a.body).iter().enumerate() {
+            for (n, p) in passages(&a.title, &a.body).iter().enumerate() {
                 let s = score_topics(p);
                 let row = serde_json::json!({
                     "loc": format!("{source}:{id}#{n}"),
@@ -59,31 +63,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
-}
-
-/// The title as passage 0, then the body split at blank lines and at indented lines (the
-/// same split as `eval_topics`).
-fn newsdex_passages(title: &str, body: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if !title.trim().is_empty() {
-        out.push(title.trim().to_string());
-    }
-    let mut cur = String::new();
-    for line in body.lines() {
-        let starts_paragraph = line.starts_with(' ') || line.starts_with('\t');
-        if (line.trim().is_empty() || starts_paragraph) && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        let t = line.trim();
-        if !t.is_empty() {
-            if !cur.is_empty() {
-                cur.push(' ');
-            }
-            cur.push_str(t);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
 }

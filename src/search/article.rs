@@ -546,6 +546,15 @@ mod tests {
         Ok(walk.scores(params))
     }
 
+    /// One of the user's own words, by its stem.
+    fn own_term(stem: &str) -> WeightedTerm {
+        WeightedTerm {
+            stem: stem.into(),
+            weight: 1.0,
+            own: true,
+        }
+    }
+
     /// Two articles: "a" in two passages (the word twice, then once), "b" in one passage
     /// without it, "c" with it once in its title only.
     fn index() -> (Index, Fields) {
@@ -622,12 +631,7 @@ mod tests {
     fn coordination_lowers_articles_missing_a_query_word() {
         let (index, fields) = index();
         let searcher = index.reader().unwrap().searcher();
-        let term = |stem: &str| WeightedTerm {
-            stem: stem.into(),
-            weight: 1.0,
-            own: true,
-        };
-        let terms = [term("merger"), term("talk")];
+        let terms = [own_term("merger"), own_term("talk")];
         let off = ArticleParams {
             coord: 0.0,
             ..ArticleParams::default()
@@ -682,13 +686,8 @@ mod tests {
     fn within_budget_drops_the_most_common_words_first() {
         let (index, fields) = index();
         let searcher = index.reader().unwrap().searcher();
-        let term = |stem: &str| WeightedTerm {
-            stem: stem.into(),
-            weight: 1.0,
-            own: true,
-        };
         // Postings (text + title): "merger" 2 + 3 = 5, "today" 2, "rain" 1.
-        let terms = [term("merger"), term("today"), term("rain")];
+        let terms = [own_term("merger"), own_term("today"), own_term("rain")];
         let kept = |budget| -> Vec<String> {
             within_budget(&searcher, &fields, &terms, budget)
                 .unwrap()
